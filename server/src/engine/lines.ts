@@ -1,0 +1,43 @@
+// The one place that converts between document offsets and line/column positions.
+// Offsets and characters are UTF-16 code units, as in JavaScript strings and LSP's default encoding.
+
+export interface Position {
+  /** 0-based line. */
+  line: number;
+  /** 0-based UTF-16 column. */
+  character: number;
+}
+
+/** Offsets at which each line starts. Lines end at \n, \r\n or a lone \r. */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 /* \r */) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    } else if (c === 10 /* \n */) {
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
+export function positionAt(starts: number[], offset: number): Position {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo, character: offset - starts[lo] };
+}
+
+export function offsetAt(starts: number[], position: Position, textLength: number): number {
+  if (position.line >= starts.length) return textLength;
+  if (position.line < 0) return 0;
+  const lineStart = starts[position.line];
+  const nextStart = position.line + 1 < starts.length ? starts[position.line + 1] : textLength;
+  return Math.max(lineStart, Math.min(lineStart + position.character, nextStart));
+}
