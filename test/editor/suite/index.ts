@@ -1,0 +1,180 @@
+// The extension-host test module. VS Code require()s it and awaits run() (the @vscode/test-electron
+// contract), so the same file runs inside code-server here (test/editor/run-code-server.mjs) and in
+// desktop VS Code where it can be downloaded (test/editor/run-test-electron.mjs).
+// The workspace folder is a throwaway copy of test/fixtures/editor.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+const RULE = 'title-duty-mismatch';
+const TIMEOUT_MS = 30_000;
+
+// The runners pick out lines with this prefix from the extension host's console.
+function say(line: string): void {
+  console.log(`[jdlint-test] ${line}`);
+}
+
+function codeOf(d: vscode.Diagnostic): string | number | undefined {
+  return typeof d.code === 'object' ? d.code.value : d.code;
+}
+
+function mismatches(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'jdlint' && codeOf(d) === RULE);
+}
+
+function describe(uri: vscode.Uri): string {
+  const all = vscode.languages.getDiagnostics(uri);
+  if (all.length === 0) return 'none';
+  return all
+    .map((d) => `${d.source}/${String(codeOf(d))} at ${d.range.start.line}:${d.range.start.character}: ${d.message}`)
+    .join('; ');
+}
+
+/** Resolves once the document's diagnostics satisfy `ready`, re-checking on every diagnostics change. */
+function waitForDiagnostics(uri: vscode.Uri, ready: () => boolean, what: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const finish = (err?: Error) => {
+      sub.dispose();
+      clearTimeout(timer);
+      if (err) reject(err);
+      else resolve();
+    };
+    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (e.uris.some((u) => u.toString() === uri.toString()) && ready()) finish();
+    });
+    const timer = setTimeout(
+      () => finish(new Error(`timed out after ${TIMEOUT_MS} ms waiting for ${what}; diagnostics now: ${describe(uri)}`)),
+      TIMEOUT_MS,
+    );
+    if (ready()) finish();
+  });
+}
+
+function fixture(name: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the test run must open the fixtures folder as the workspace');
+  return vscode.Uri.joinPath(folder.uri, name);
+}
+
+async function open(name: string): Promise<vscode.TextDocument> {
+  const doc = await vscode.workspace.openTextDocument(fixture(name));
+  await vscode.window.showTextDocument(doc);
+  assert.equal(doc.languageId, 'markdown');
+  return doc;
+}
+
+async function replaceLine0(doc: vscode.TextDocument, text: string): Promise<void> {
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(doc.uri, doc.lineAt(0).range, text);
+  assert.ok(await vscode.workspace.applyEdit(edit), 'applyEdit refused the edit');
+}
+
+function hoverText(hovers: vscode.Hover[]): string {
+  return hovers
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : c.value))
+    .join('\n');
+}
+
+const tests: Array<[string, () => Promise<void>]> = [
+  [
+    'flags a Senior Data Scientist title over ML-engineering duties, on the title text',
+    async () => {
+      const doc = await open('mismatched-ds-title.md');
+      await waitForDiagnostics(doc.uri, () => mismatches(doc.uri).length > 0, `a ${RULE} warning`);
+      const found = mismatches(doc.uri);
+      assert.equal(found.length, 1, describe(doc.uri));
+      const [d] = found;
+      assert.equal(d.severity, vscode.DiagnosticSeverity.Warning);
+      // "# Senior Data Scientist": the title text starts after "# " and runs to the end of the line.
+      assert.deepEqual(
+        [d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character],
+        [0, 2, 0, '# Senior Data Scientist'.length],
+      );
+      assert.ok(typeof d.code === 'object', 'the diagnostic code should link to the rule docs');
+      assert.match(d.code.target.toString(), /title-duty-mismatch/);
+      assert.match(d.message, /\d/, `the message should give numbers: ${d.message}`);
+    },
+  ],
+  [
+    'explains the verdict with numbers when hovering the title',
+    async () => {
+      const doc = await open('mismatched-ds-title.md');
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        doc.uri,
+        new vscode.Position(0, 10),
+      );
+      const text = hoverText(hovers);
+      assert.match(text, /\d/, `hover should explain with numbers, got: ${JSON.stringify(text)}`);
+    },
+  ],
+  [
+    'offers "Senior Machine Learning Engineer" as the preferred first quick fix, and applying it clears the warning',
+    async () => {
+      const doc = await open('mismatched-ds-title.md');
+      await waitForDiagnostics(doc.uri, () => mismatches(doc.uri).length > 0, `a ${RULE} warning`);
+      const [d] = mismatches(doc.uri);
+      const actions = await vscode.commands.executeCommand<Array<vscode.CodeAction | vscode.Command>>(
+        'vscode.executeCodeActionProvider',
+        doc.uri,
+        d.range,
+        vscode.CodeActionKind.QuickFix.value,
+        10,
+      );
+      // The command's results do not carry their diagnostics back, but the title range holds only
+      // this warning, so the quick fixes offered there are its fixes.
+      const fixes = actions.filter(
+        (a): a is vscode.CodeAction =>
+          'kind' in a && a.kind !== undefined && vscode.CodeActionKind.QuickFix.contains(a.kind),
+      );
+      assert.ok(fixes.length > 0, `no quick fix for ${RULE}; got: ${JSON.stringify(actions)}`);
+      assert.equal(fixes[0].isPreferred, true, `the first fix should be preferred: ${fixes.map((f) => f.title).join(', ')}`);
+      assert.equal(fixes.filter((f) => f.isPreferred).length, 1, 'exactly one fix should be preferred');
+      assert.ok(fixes[0].edit, `the preferred fix carries no edit: ${fixes[0].title}`);
+
+      assert.ok(await vscode.workspace.applyEdit(fixes[0].edit), 'applyEdit refused the fix');
+      assert.equal(doc.lineAt(0).text, '# Senior Machine Learning Engineer');
+      // The body is untouched: only the role name in the title changes.
+      assert.equal(doc.lineAt(2).text.startsWith('Fernhill Logistics routes parcels'), true);
+      await waitForDiagnostics(doc.uri, () => mismatches(doc.uri).length === 0, `the ${RULE} warning to go away`);
+    },
+  ],
+  [
+    'does not flag a Senior Data Scientist title over data-science duties (and flags the same body retitled ML engineer)',
+    async () => {
+      const doc = await open('matching-ds-title.md');
+      // Swapping the title first proves the server lints this document: without that, "no warning"
+      // could just mean "not linted yet".
+      await replaceLine0(doc, '# Senior Machine Learning Engineer');
+      await waitForDiagnostics(doc.uri, () => mismatches(doc.uri).length === 1, `a ${RULE} warning for the swapped title`);
+      await replaceLine0(doc, '# Senior Data Scientist');
+      await waitForDiagnostics(doc.uri, () => mismatches(doc.uri).length === 0, `no ${RULE} warning for the matching title`);
+      assert.equal(doc.lineAt(0).text, '# Senior Data Scientist');
+    },
+  ],
+  [
+    'contributes the jdlint.showBreakdown command',
+    async () => {
+      const commands = await vscode.commands.getCommands(true);
+      assert.ok(commands.includes('jdlint.showBreakdown'), 'jdlint.showBreakdown is not registered');
+    },
+  ],
+];
+
+export async function run(): Promise<void> {
+  let failed = 0;
+  say(`running ${tests.length} extension-host tests in VS Code ${vscode.version}`);
+  for (const [name, body] of tests) {
+    const started = Date.now();
+    try {
+      await body();
+      say(`✓ ${name} (${Date.now() - started} ms)`);
+    } catch (err) {
+      failed++;
+      say(`✗ ${name} (${Date.now() - started} ms)`);
+      say(`    ${err instanceof Error ? (err.stack ?? err.message).split('\n').slice(0, 6).join('\n    ') : String(err)}`);
+    }
+  }
+  say(`${tests.length - failed} passed, ${failed} failed`);
+  if (failed > 0) throw new Error(`${failed} of ${tests.length} extension-host tests failed`);
+}
