@@ -1,0 +1,214 @@
+// The UI end-to-end test: what a user does. Installs the built .vsix into a fresh code-server,
+// opens a mismatched posting in Chromium, and checks the squiggle, the Problems row, the hover and
+// the Ctrl+. quick fix, then saves and reads the file on disk. Screenshots of each step go to
+// test-results/screenshots/ so a person can look at what the user sees.
+//
+// Usage: node test/editor/ui.mjs [--vsix <file>] [--update-docs]
+//   --vsix         test another package (default: jdlint-<version>.vsix, built if missing)
+//   --update-docs  also copy the squiggle, hover and quick-fix screenshots to docs/images/ (README)
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+  assertPrerequisites,
+  cleanup,
+  codeServerCli,
+  fixtureDir,
+  launchChromium,
+  log,
+  makeProfile,
+  root,
+  screenshotDir,
+  startCodeServer,
+  tempDir,
+} from './harness.mjs';
+
+const TAG = 'ui';
+const FILE = 'mismatched-ds-title.md';
+const FIXED_TITLE = '# Senior Machine Learning Engineer';
+const docsImages = path.join(root, 'docs/images');
+
+function option(name) {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : undefined;
+}
+
+function vsixPath() {
+  const given = option('--vsix');
+  if (given) return path.resolve(given);
+  const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+  const vsix = path.join(root, `jdlint-${version}.vsix`);
+  if (!existsSync(vsix)) {
+    log(TAG, `${path.basename(vsix)} not found, running npm run package`);
+    const r = spawnSync('npm', ['run', 'package'], { cwd: root, stdio: 'inherit' });
+    if (r.status !== 0 || !existsSync(vsix)) throw new Error(`npm run package did not produce ${path.basename(vsix)}`);
+  }
+  return vsix;
+}
+
+// Hovers and menus fade in; a screenshot taken mid-fade shows them half transparent. Waits for the
+// finite animations only (the cursor blinks forever).
+async function settleAnimations(page) {
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
+        .map((a) => a.finished.catch(() => {})),
+    ),
+  );
+}
+
+async function step(name, body) {
+  const started = Date.now();
+  try {
+    const result = await body();
+    log(TAG, `✓ ${name} (${Date.now() - started} ms)`);
+    return result;
+  } catch (err) {
+    log(TAG, `✗ ${name} (${Date.now() - started} ms)`);
+    throw err;
+  }
+}
+
+async function main() {
+  assertPrerequisites();
+  const vsix = vsixPath();
+  mkdirSync(screenshotDir, { recursive: true });
+  // Each step's whole window, plus the top of the editor alone (what the README shows).
+  const shot = async (page, name) => {
+    await settleAnimations(page);
+    await page.screenshot({ path: path.join(screenshotDir, `${name}.png`) });
+    const editor = await page.locator('.part.editor').boundingBox();
+    if (editor) {
+      const clip = { x: editor.x, y: editor.y, width: editor.width, height: Math.min(editor.height, 360) };
+      await page.screenshot({ path: path.join(screenshotDir, `${name}-editor.png`), clip });
+    }
+  };
+
+  const base = tempDir('ui');
+  const folder = path.join(base, 'workspace');
+  mkdirSync(folder);
+  cpSync(path.join(fixtureDir, FILE), path.join(folder, FILE));
+  const profile = makeProfile(base);
+  let server;
+  let context;
+  let page;
+  try {
+    await step(`install ${path.basename(vsix)} into a fresh extensions folder`, async () => {
+      const out = codeServerCli(['--install-extension', vsix], profile);
+      if (!/successfully installed/i.test(out)) throw new Error(`unexpected install output:\n${out}`);
+    });
+    server = await startCodeServer({ profile, folder, tag: TAG });
+    context = await launchChromium(base);
+    page = context.pages()[0] ?? (await context.newPage());
+    page.setDefaultTimeout(60_000);
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(folder)}`);
+
+    await step('workbench shows the posting in the Explorer', () =>
+      page.getByRole('treeitem', { name: FILE }).waitFor(),
+    );
+
+    await step('open the posting with Ctrl+P', async () => {
+      await page.keyboard.press('Control+P');
+      await page.locator('.quick-input-widget input').fill(FILE);
+      await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
+      await page.keyboard.press('Enter');
+      await page.locator('.monaco-editor .view-line').filter({ hasText: 'Senior Data Scientist' }).waitFor();
+    });
+
+    await step('the title carries a warning squiggle', async () => {
+      await page.locator('.monaco-editor .squiggly-warning').first().waitFor();
+      await shot(page, 'squiggle');
+    });
+
+    await step('the Problems panel lists the jdlint title-duty-mismatch warning', async () => {
+      await page.keyboard.press('Control+Shift+M');
+      const row = page.locator('.markers-panel .monaco-list-row').filter({ hasText: 'title-duty-mismatch' });
+      await row.first().waitFor();
+      const text = await row.first().innerText();
+      if (!text.includes('jdlint')) throw new Error(`Problems row does not name jdlint: ${JSON.stringify(text)}`);
+      const status = await page.locator('#status\\.problems').getAttribute('aria-label');
+      log(TAG, `  Problems row: ${text.replace(/\s+/g, ' ').trim()}; status bar: ${status}`);
+      await shot(page, 'problems');
+      // Close the panel again so the editor has room for the hover and the quick-fix menu.
+      await page.keyboard.press('Control+Shift+M');
+    });
+
+    const titleLine = page.locator('.monaco-editor .view-line').filter({ hasText: 'Senior Data Scientist' });
+    await step('hovering the title explains the verdict with numbers', async () => {
+      const words = titleLine.locator('span', { hasText: 'Data Scientist' }).last();
+      const box = await words.boundingBox();
+      if (!box) throw new Error('title text is not on screen');
+      await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2);
+      const hover = page.locator('.monaco-hover-content').filter({ hasText: /\d/ }).first();
+      await hover.waitFor();
+      const text = await hover.innerText();
+      log(TAG, `  hover: ${text.replace(/\s+/g, ' ').trim().slice(0, 200)}`);
+      await shot(page, 'hover');
+      await page.mouse.move(5, 5);
+      await page.keyboard.press('Escape');
+    });
+
+    await step('Ctrl+. offers the preferred retitle first, Enter applies it', async () => {
+      await titleLine.click();
+      await page.keyboard.press('End');
+      await page.keyboard.press('Control+.');
+      const rows = page.locator('.action-widget .monaco-list-row.action');
+      await rows.first().waitFor();
+      const titles = (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+      log(TAG, `  quick fixes: ${titles.join(' | ')}`);
+      if (!titles[0]?.includes('Machine Learning Engineer')) {
+        throw new Error(`first quick fix should retitle to Machine Learning Engineer, got: ${titles.join(' | ')}`);
+      }
+      await shot(page, 'quickfix');
+      // A click would land on .context-view-pointerBlock; the keyboard is what users use anyway.
+      await page.keyboard.press('Enter');
+      await page.locator('.monaco-editor .view-line').filter({ hasText: FIXED_TITLE.slice(2) }).waitFor();
+    });
+
+    await step('the warning squiggle goes away', () =>
+      page.locator('.monaco-editor .squiggly-warning').first().waitFor({ state: 'detached' }),
+    );
+
+    await step('Ctrl+S writes the new title to disk', async () => {
+      await page.keyboard.press('Control+S');
+      const file = path.join(folder, FILE);
+      const deadline = Date.now() + 15_000;
+      let first = '';
+      while (Date.now() < deadline) {
+        first = readFileSync(file, 'utf8').split(/\r?\n/)[0];
+        if (first === FIXED_TITLE) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      if (first !== FIXED_TITLE) throw new Error(`first line on disk is ${JSON.stringify(first)}, expected ${JSON.stringify(FIXED_TITLE)}`);
+      await shot(page, 'fixed');
+    });
+
+    if (process.argv.includes('--update-docs')) {
+      mkdirSync(docsImages, { recursive: true });
+      for (const name of ['squiggle', 'hover', 'quickfix']) {
+        copyFileSync(path.join(screenshotDir, `${name}-editor.png`), path.join(docsImages, `${name}.png`));
+      }
+      log(TAG, 'copied squiggle, hover and quickfix screenshots to docs/images/');
+    }
+    log(TAG, `all steps passed; screenshots in ${path.relative(root, screenshotDir)}/`);
+  } catch (err) {
+    if (page) await shot(page, 'failure').catch(() => {});
+    if (server) process.stdout.write(`--- code-server output ---\n${server.output().slice(-3000)}\n`);
+    throw err;
+  } finally {
+    await context?.close().catch(() => {});
+    server?.stop();
+    cleanup(base);
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    log(TAG, `FAILED: ${err.stack ?? err}`);
+    log(TAG, `see ${path.relative(root, screenshotDir)}/failure.png`);
+    process.exit(1);
+  },
+);
