@@ -53,6 +53,14 @@ export npm_config_yes=true
 export npm_config_fund=false
 export npm_config_audit=false
 export npm_config_update_notifier=false
+# node-gyp downloads Node's headers from nodejs.org unless told where the installed ones are; the
+# native modules (kerberos, node-pty, argon2, spdlog) build from source here.
+if [ -z "${npm_config_nodedir:-}" ] && [ "$(npm config get nodedir 2>/dev/null)" = "undefined" ]; then
+  node_prefix="$(dirname "$(dirname "$(node -p 'process.execPath')")")"
+  if [ -f "$node_prefix/include/node/node.h" ]; then
+    export npm_config_nodedir="$node_prefix"
+  fi
+fi
 
 cd "$CACHE"
 npm install --no-save --ignore-scripts --no-package-lock "code-server@$CODE_SERVER_VERSION"
