@@ -47,7 +47,6 @@ function runPart(part) {
       cwd: root,
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '0' },
     });
     let output = '';
     const tee = (stream) => (chunk) => {
