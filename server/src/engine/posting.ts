@@ -1,0 +1,534 @@
+// Text -> Posting: title, front matter, sections and duty items with exact source ranges.
+// Markdown structure comes from mdast-util-from-markdown; what a real paste hides inside plain
+// paragraphs (headings without '#', one duty per line, a whole posting flattened into one line)
+// is recovered line by line in posting/segment.ts.
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
+import { frontmatter } from 'micromark-extension-frontmatter';
+import { parseDocument, isMap, isScalar } from 'yaml';
+import type { Nodes, Root } from 'mdast';
+import type { FrontMatter, Item, ItemKind, Posting, PostingTitle, Section, SectionKind } from './types';
+import { headingKind, isDebris } from './posting/headings';
+import { inlineHeadings, isBulletGlyph, isSpace, sentenceStarts } from './posting/segment';
+
+/** A line of running text longer than this is split into sentences. */
+const LONG_LINE = 200;
+/** A bullet is long enough to split into sentences only past this (bullets are usually one duty). */
+const LONG_BULLET = 400;
+/** Headings are short: a line with more words is prose even if it ends in a colon. */
+const MAX_HEADING_WORDS = 8;
+/** micromark's cost grows faster than linearly on long documents; chunks keep it linear. */
+const CHUNK_TARGET = 8_000;
+/** A chunk with no safe split point longer than this is read line by line instead. */
+const MAX_MARKDOWN_CHUNK = 64_000;
+/** Nesting deeper than this (container markers or indentation) is read line by line instead. */
+const MAX_NESTING = 24;
+const MAX_INDENT = 96;
+
+const MARKDOWN_OPTIONS = {
+  extensions: [frontmatter(['yaml'])],
+  mdastExtensions: [frontmatterFromMarkdown(['yaml'])],
+};
+
+const LABEL_LINE = /^\s*(?:\*\*|__)?\s*(?:job\s+title|position\s+title|title|position|role\s+title)\s*(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*/i;
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f);
+}
+
+function isEmphasisMark(c: number): boolean {
+  return c === 42 /* * */ || c === 95 /* _ */;
+}
+
+function countWords(text: string, start: number, end: number): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = start; i < end; i++) {
+    const sp = isSpace(text.charCodeAt(i));
+    if (!sp && !inWord) n++;
+    inWord = !sp;
+  }
+  return n;
+}
+
+class PostingBuilder {
+  readonly sections: Section[] = [];
+  readonly items: Item[] = [];
+  private current: Section | null = null;
+  headingTitle: PostingTitle | null = null;
+  labelTitle: PostingTitle | null = null;
+  frontTitle: PostingTitle | null = null;
+  frontMatter: FrontMatter | null = null;
+
+  constructor(readonly text: string) {}
+
+  startSection(kind: SectionKind, headingStart: number, headingEnd: number, sectionStart: number): void {
+    if (this.current) this.current.range.end = sectionStart;
+    const section: Section = {
+      kind,
+      heading: this.text.slice(headingStart, headingEnd),
+      headingRange: { start: headingStart, end: headingEnd },
+      range: { start: sectionStart, end: this.text.length },
+      items: [],
+    };
+    this.sections.push(section);
+    this.current = section;
+  }
+
+  addItem(start: number, end: number, kind: ItemKind): void {
+    const text = this.text;
+    while (start < end && isSpace(text.charCodeAt(start))) start++;
+    while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+    let letters = 0;
+    for (let i = start; i < end && letters < 2; i++) if (isLetter(text.charCodeAt(i))) letters++;
+    if (letters < 2) return;
+    const value = text.slice(start, end);
+    if (end - start <= 40 && isDebris(value)) return;
+    if (!this.current) {
+      this.current = { kind: 'unknown', heading: null, headingRange: null, range: { start, end: text.length }, items: [] };
+      this.sections.push(this.current);
+    }
+    const item: Item = { text: value, range: { start, end }, section: this.current.kind, kind };
+    this.current.items.push(item);
+    this.items.push(item);
+  }
+
+  /** A Markdown heading (ATX or Setext); [start, end) is its text without markup. */
+  heading(depth: number, start: number, end: number, nodeStart: number): void {
+    const [hs, he] = this.headingCore(start, end);
+    if (he <= hs) return;
+    const kind = headingKind(this.text.slice(hs, he));
+    if (!kind && depth <= 2 && !this.headingTitle) {
+      this.headingTitle = { text: this.text.slice(hs, he), range: { start: hs, end: he }, source: 'heading' };
+      return;
+    }
+    this.startSection(kind ?? 'unknown', hs, he, nodeStart);
+  }
+
+  /** Heading words without surrounding emphasis marks, a trailing colon or trailing dots. */
+  private headingCore(start: number, end: number): [number, number] {
+    const text = this.text;
+    for (;;) {
+      const before = [start, end];
+      while (start < end && (isSpace(text.charCodeAt(start)) || isEmphasisMark(text.charCodeAt(start)))) start++;
+      while (end > start) {
+        const c = text.charCodeAt(end - 1);
+        if (isSpace(c) || isEmphasisMark(c) || c === 58 /* : */ || c === 0xff1a || c === 46 /* . */ || c === 0x2026) end--;
+        else break;
+      }
+      if (before[0] === start && before[1] === end) return [start, end];
+    }
+  }
+
+  /** Every line of a paragraph. */
+  paragraph(start: number, end: number, boldOnly: boolean): void {
+    const text = this.text;
+    let ls = start;
+    for (let i = start; i <= end; i++) {
+      const c = i < end ? text.charCodeAt(i) : 10;
+      if (c === 10 || c === 13) {
+        if (ls < i) this.line(ls, i, null, boldOnly);
+        if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+        ls = i + 1;
+      }
+    }
+  }
+
+  /** The paragraph of a list item: one duty, unless it is really a heading or a flattened run. */
+  listItem(start: number, end: number, kind: ItemKind, boldOnly: boolean): void {
+    const text = this.text;
+    let multiLine = false;
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || c === 13) {
+        multiLine = true;
+        break;
+      }
+    }
+    if (!multiLine) {
+      this.line(start, end, kind, boldOnly);
+      return;
+    }
+    const [hs, he] = this.headingCore(start, end);
+    const words = countWords(text, hs, he);
+    if (words <= MAX_HEADING_WORDS && he - hs <= 80) {
+      const kindOfHeading = headingKind(text.slice(hs, he));
+      if (kindOfHeading) {
+        this.startSection(kindOfHeading, hs, he, start);
+        return;
+      }
+    }
+    this.addItem(start, end, kind);
+  }
+
+  /**
+   * One line of text: a label line, a heading without '#', or items (the whole line, its inline
+   * bullets, or its sentences), with headings glued into it split off.
+   */
+  line(start: number, end: number, marker: ItemKind | null, boldOnly: boolean): void {
+    const text = this.text;
+    let s = start;
+    let e = end;
+    while (s < e && isSpace(text.charCodeAt(s))) s++;
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+    if (s >= e) return;
+    let kind: ItemKind = marker ?? 'line';
+    if (!marker) {
+      // Bullets that Markdown does not see: glyphs inside a paragraph, "o " and dashes after a
+      // line that a list could not interrupt, "2." numbering after a paragraph line.
+      const c = text.charCodeAt(s);
+      const n = text.charCodeAt(s + 1);
+      if (isBulletGlyph(c) || c === 0xb7 /* · */ || c === 0xf0a7 || ((c === 45 || c === 42 || c === 43 || c === 0x2013 || c === 0x2014 || c === 111 /* o */) && isSpace(n))) {
+        s++;
+        kind = 'bullet';
+      } else if (c >= 48 && c <= 57) {
+        let j = s;
+        while (j < e && j - s < 3 && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
+        const d = text.charCodeAt(j);
+        if ((d === 46 || d === 41) && isSpace(text.charCodeAt(j + 1))) {
+          s = j + 1;
+          kind = 'numbered';
+        }
+      }
+      while (s < e && isSpace(text.charCodeAt(s))) s++;
+      if (s >= e) return;
+    }
+
+    // "Job title: Senior Data Scientist" names the posting; it is not a duty.
+    if (e - s < 200) {
+      const lineText = text.slice(s, e);
+      const label = LABEL_LINE.exec(lineText);
+      if (label) {
+        const [ts, te] = this.headingCore(s + label[0].length, e);
+        if (te > ts && !this.labelTitle) {
+          this.labelTitle = { text: text.slice(ts, te), range: { start: ts, end: te }, source: 'label' };
+        }
+        if (te > ts) return;
+      }
+      const [hs, he] = this.headingCore(s, e);
+      const words = countWords(text, hs, he);
+      if (he > hs && words <= MAX_HEADING_WORDS && he - hs <= 80) {
+        const last = text.charCodeAt(e - 1);
+        const endsAsHeading = last === 58 || last === 0xff1a || text.endsWith('...', e) || last === 0x2026;
+        const core = text.slice(hs, he);
+        const found = headingKind(core);
+        if (found && (endsAsHeading || boldOnly || (words <= 6 && last !== 46 /* . */))) {
+          this.startSection(found, hs, he, start);
+          return;
+        }
+        if (!found && (boldOnly || (endsAsHeading && words <= 5 && looksLikeHeading(core)))) {
+          this.startSection('unknown', hs, he, start);
+          return;
+        }
+      }
+    }
+
+    const splitSentences = e - s > (marker ? LONG_BULLET : LONG_LINE);
+    const sentences = sentenceStarts(text, s, e);
+    const headings = inlineHeadings(text, s, e, sentences);
+    let pos = s;
+    let sentenceIndex = 0;
+    for (const h of headings) {
+      sentenceIndex = this.emit(pos, h.start, kind, splitSentences, sentences, sentenceIndex);
+      kind = marker ?? 'line';
+      this.startSection(h.kind, h.start, h.end, h.start);
+      pos = h.contentStart;
+    }
+    this.emit(pos, e, kind, splitSentences, sentences, sentenceIndex);
+  }
+
+  /** Items of [start, end): split at inline bullet glyphs, then at sentences when the line is long. */
+  private emit(start: number, end: number, kind: ItemKind, splitSentences: boolean, sentences: number[], si: number): number {
+    const text = this.text;
+    let pieceStart = start;
+    let pieceKind = kind;
+    for (let i = start; i <= end; i++) {
+      if (i < end && !isBulletGlyph(text.charCodeAt(i))) continue;
+      if (splitSentences) {
+        while (si < sentences.length && sentences[si] <= pieceStart) si++;
+        let a = pieceStart;
+        let splitKind: ItemKind = pieceKind;
+        while (si < sentences.length && sentences[si] < i) {
+          this.addItem(a, sentences[si], splitKind === 'line' ? 'sentence' : splitKind);
+          splitKind = 'sentence';
+          a = sentences[si++];
+        }
+        this.addItem(a, i, a === pieceStart && splitKind !== 'line' ? splitKind : 'sentence');
+      } else {
+        this.addItem(pieceStart, i, pieceKind);
+      }
+      pieceStart = i + 1;
+      pieceKind = 'bullet';
+    }
+    return si;
+  }
+
+  /** The YAML front matter node [start, end) including its fences. */
+  yaml(start: number, end: number): void {
+    const text = this.text;
+    let valueStart = start;
+    while (valueStart < end && text.charCodeAt(valueStart) !== 10) valueStart++;
+    valueStart++;
+    let valueEnd = end;
+    while (valueEnd > valueStart && text.charCodeAt(valueEnd - 1) !== 10) valueEnd--;
+    const fm: FrontMatter = { range: { start, end }, data: null };
+    this.frontMatter = fm;
+    if (valueEnd <= valueStart) {
+      fm.data = {};
+      return;
+    }
+    const source = text.slice(valueStart, valueEnd);
+    try {
+      const doc = parseDocument(source, { prettyErrors: false });
+      if (doc.errors.length > 0) fm.error = `Front matter is not valid YAML: ${doc.errors[0].message}`;
+      else {
+        const data: unknown = doc.toJS();
+        if (data && typeof data === 'object' && !Array.isArray(data)) fm.data = data as Record<string, unknown>;
+        else if (data == null) fm.data = {};
+        else fm.error = 'Front matter is not a YAML mapping';
+      }
+      if (isMap(doc.contents)) {
+        for (const pair of doc.contents.items) {
+          if (!isScalar(pair.key) || pair.key.value !== 'title' || !isScalar(pair.value)) continue;
+          const r = pair.value.range;
+          if (!r) break;
+          let ts = valueStart + r[0];
+          let te = valueStart + r[1];
+          if (pair.value.type === 'QUOTE_DOUBLE' || pair.value.type === 'QUOTE_SINGLE') {
+            ts++;
+            te--;
+          }
+          while (ts < te && isSpace(text.charCodeAt(ts))) ts++;
+          while (te > ts && isSpace(text.charCodeAt(te - 1))) te--;
+          if (te > ts) this.frontTitle = { text: text.slice(ts, te), range: { start: ts, end: te }, source: 'frontmatter' };
+          break;
+        }
+      }
+    } catch (err) {
+      fm.error = `Front matter could not be read: ${err instanceof Error ? err.message : String(err)}`;
+    }
+  }
+
+  finish(): Posting {
+    const title = this.frontTitle ?? this.headingTitle ?? this.labelTitle;
+    const sections = this.sections.filter((s) => s.heading !== null || s.items.length > 0);
+    return { text: this.text, title, frontMatter: this.frontMatter, sections, items: this.items };
+  }
+}
+
+/** Title-like: few words, each capitalised or a small joining word ("Key Accountabilities"). */
+function looksLikeHeading(core: string): boolean {
+  const words = core.split(/\s+/);
+  for (const w of words) {
+    const c = w.charCodeAt(0);
+    if (c >= 97 && c <= 122 && !/^(?:and|or|of|the|to|for|in|on|a|an|with|&)$/.test(w)) return false;
+  }
+  return true;
+}
+
+/** Walks one parsed chunk in document order without recursion (lists nest arbitrarily deep). */
+function walk(b: PostingBuilder, root: Root, base: number): void {
+  type Frame = { node: Nodes; listKind: ItemKind | null };
+  const stack: Frame[] = [];
+  for (let i = root.children.length - 1; i >= 0; i--) stack.push({ node: root.children[i], listKind: null });
+  while (stack.length > 0) {
+    const { node, listKind } = stack.pop()!;
+    const pos = node.position;
+    if (!pos || pos.start.offset === undefined || pos.end.offset === undefined) continue;
+    const start = base + pos.start.offset;
+    const end = base + pos.end.offset;
+    switch (node.type) {
+      case 'yaml':
+        if (start === 0) b.yaml(start, end);
+        break;
+      case 'heading': {
+        const first = node.children[0]?.position?.start.offset;
+        const last = node.children[node.children.length - 1]?.position?.end.offset;
+        if (first !== undefined && last !== undefined) b.heading(node.depth, base + first, base + last, start);
+        break;
+      }
+      case 'paragraph': {
+        const boldOnly = node.children.length === 1 && node.children[0].type === 'strong';
+        if (listKind) b.listItem(start, end, listKind, boldOnly);
+        else b.paragraph(start, end, boldOnly);
+        break;
+      }
+      case 'list': {
+        const kind: ItemKind = node.ordered ? 'numbered' : 'bullet';
+        for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i], listKind: kind });
+        break;
+      }
+      case 'listItem': {
+        // Only the item's first paragraph is the item itself; later paragraphs and nested lists
+        // are read as they are.
+        for (let i = node.children.length - 1; i >= 0; i--) {
+          const child = node.children[i];
+          stack.push({ node: child, listKind: i === 0 && child.type === 'paragraph' ? listKind : null });
+        }
+        break;
+      }
+      case 'blockquote':
+        for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i], listKind: null });
+        break;
+      case 'table':
+        for (const row of node.children) {
+          const rs = row.position?.start.offset;
+          const re = row.position?.end.offset;
+          if (rs !== undefined && re !== undefined) b.addItem(base + rs, base + re, 'line');
+        }
+        break;
+      default:
+        // code, html (comments included), thematic breaks, definitions: never items.
+        break;
+    }
+  }
+}
+
+/**
+ * Offsets where the document may be cut into independently parsed Markdown chunks: the start of
+ * a line at column 0 after a blank line, outside fenced code, HTML comments and front matter.
+ * Such a line closes every open container, so parsing the pieces apart changes nothing we read.
+ */
+function chunkStarts(text: string): number[] {
+  const starts = [0];
+  if (text.length <= CHUNK_TARGET) return starts;
+  let i = 0;
+  // Front matter may hold blank lines; never cut inside it.
+  if (/^---[ \t]*\r?\n/.test(text.slice(0, 8))) {
+    const close = /\r?\n---[ \t]*(?:\r?\n|$)/g;
+    close.lastIndex = 3;
+    const m = close.exec(text);
+    if (m) i = m.index + m[0].length;
+  }
+  let fence = 0; // char code of the open fence (` or ~), 0 when none
+  let inComment = false;
+  let prevBlank = false;
+  let lastCut = 0;
+  while (i < text.length) {
+    let lineEnd = text.indexOf('\n', i);
+    if (lineEnd < 0) lineEnd = text.length;
+    let j = i;
+    while (j < lineEnd && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
+    const blank = j >= lineEnd || (text.charCodeAt(j) === 13 && j + 1 >= lineEnd);
+    const c = text.charCodeAt(j);
+    if (!blank && prevBlank && !fence && !inComment && j === i && c !== 45 /* - */ && i - lastCut >= CHUNK_TARGET) {
+      starts.push(i);
+      lastCut = i;
+    }
+    if (!inComment && j - i <= 3 && (c === 96 || c === 126) && text.charCodeAt(j + 1) === c && text.charCodeAt(j + 2) === c) {
+      if (!fence) fence = c;
+      else if (fence === c) fence = 0;
+    } else if (!fence) {
+      const open = text.lastIndexOf('<!--', lineEnd);
+      if (open >= i) inComment = text.indexOf('-->', open + 4) < 0 || text.indexOf('-->', open + 4) > lineEnd;
+      else if (inComment && text.indexOf('-->', i) >= 0 && text.indexOf('-->', i) < lineEnd) inComment = false;
+    }
+    prevBlank = blank;
+    i = lineEnd + 1;
+  }
+  return starts;
+}
+
+/** Nesting or size that makes micromark slow (its container handling is super-linear in depth). */
+function tooHardForMarkdown(text: string, start: number, end: number): boolean {
+  if (end - start > MAX_MARKDOWN_CHUNK) return true;
+  let i = start;
+  while (i < end) {
+    let j = i;
+    let markers = 0;
+    let indent = 0;
+    for (;;) {
+      const c = text.charCodeAt(j);
+      if (c === 32) indent++;
+      else if (c === 9) indent += 4;
+      else if (c === 62 /* > */) markers++;
+      else if ((c === 45 || c === 42 || c === 43) && (text.charCodeAt(j + 1) === 32 || text.charCodeAt(j + 1) === 9)) markers++;
+      else break;
+      j++;
+    }
+    if (markers > MAX_NESTING || indent > MAX_INDENT) return true;
+    const nl = text.indexOf('\n', j);
+    i = nl < 0 || nl >= end ? end : nl + 1;
+  }
+  return false;
+}
+
+/**
+ * Reads [start, end) line by line, for input Markdown parsing cannot take in time: container
+ * markers are stripped and each line goes through the same heading, bullet and sentence logic.
+ */
+function parseLines(b: PostingBuilder, start: number, end: number): void {
+  const text = b.text;
+  let i = start;
+  let fence = 0;
+  while (i < end) {
+    let lineEnd = text.indexOf('\n', i);
+    if (lineEnd < 0 || lineEnd > end) lineEnd = end;
+    let j = i;
+    let marker: ItemKind | null = null;
+    for (;;) {
+      const c = text.charCodeAt(j);
+      if (c === 32 || c === 9 || c === 62) j++;
+      else if ((c === 45 || c === 42 || c === 43) && (text.charCodeAt(j + 1) === 32 || text.charCodeAt(j + 1) === 9)) {
+        marker = 'bullet';
+        j += 2;
+      } else break;
+    }
+    const c = text.charCodeAt(j);
+    if ((c === 96 || c === 126) && text.charCodeAt(j + 1) === c && text.charCodeAt(j + 2) === c) {
+      fence = fence === c ? 0 : fence || c;
+    } else if (!fence) {
+      let h = j;
+      while (h < lineEnd && text.charCodeAt(h) === 35 /* # */) h++;
+      if (h > j && h - j <= 6 && (h === lineEnd || isSpace(text.charCodeAt(h)))) {
+        b.heading(h - j, h, lineEnd, i);
+      } else {
+        b.line(j, lineEnd, marker, false);
+      }
+    }
+    i = lineEnd + 1;
+  }
+}
+
+function unclosedFrontMatter(text: string, fm: FrontMatter | null): FrontMatter | null {
+  if (fm) return fm;
+  const m = /^---[ \t]*(?:\r?\n|$)/.exec(text.slice(0, 8));
+  if (!m) return null;
+  let end = 3;
+  while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+  return {
+    range: { start: 0, end },
+    data: null,
+    error: 'Front matter is not closed: the --- on line 1 has no closing --- line',
+  };
+}
+
+/** Parses a posting. Never throws; a document Markdown cannot parse in time is read line by line. */
+export function parsePosting(text: string): Posting {
+  if (typeof text !== 'string') text = '';
+  const b = new PostingBuilder(text);
+  try {
+    const starts = chunkStarts(text);
+    for (let k = 0; k < starts.length; k++) {
+      const cs = starts[k];
+      const ce = k + 1 < starts.length ? starts[k + 1] : text.length;
+      if (tooHardForMarkdown(text, cs, ce)) {
+        parseLines(b, cs, ce);
+        continue;
+      }
+      let root: Root | null = null;
+      try {
+        root = fromMarkdown(cs === 0 && ce === text.length ? text : text.slice(cs, ce), MARKDOWN_OPTIONS);
+      } catch {
+        root = null;
+      }
+      if (root) walk(b, root, cs);
+      else parseLines(b, cs, ce);
+    }
+    b.frontMatter = unclosedFrontMatter(text, b.frontMatter);
+    return b.finish();
+  } catch {
+    // Last resort: a posting with no structure is better than a crashed language server.
+    return { text, title: null, frontMatter: unclosedFrontMatter(text, null), sections: [], items: [] };
+  }
+}

@@ -1,0 +1,102 @@
+// Recognises section headings and job-board debris by their words. The phrases are data
+// (rules/lexicons/sections.json); this module only normalises and matches them.
+import lexicon from '../../../../rules/lexicons/sections.json';
+import type { SectionKind } from '../types';
+
+interface Phrase {
+  words: string[];
+  kind: SectionKind;
+}
+
+const KINDS: SectionKind[] = ['responsibilities', 'requirements', 'niceToHave', 'tools', 'nonDuty', 'unknown'];
+
+const exact = new Map<string, SectionKind>();
+// Phrases indexed by their first word, so matching a heading costs a few comparisons per word.
+const byFirstWord = new Map<string, Phrase[]>();
+const filler = new Set<string>(lexicon.filler.map((w) => normalize(w)));
+const debris = new Set<string>(lexicon.debris.map((w) => normalize(w)));
+
+for (const kind of KINDS) {
+  const phrases = (lexicon.kinds as Record<string, string[]>)[kind] ?? [];
+  for (const raw of phrases) {
+    const n = normalize(raw);
+    if (!n || exact.has(n)) continue;
+    exact.set(n, kind);
+    const words = n.split(' ');
+    const list = byFirstWord.get(words[0]);
+    if (list) list.push({ words, kind });
+    else byFirstWord.set(words[0], [{ words, kind }]);
+  }
+}
+
+/**
+ * Lower case, straight quotes, '&' as 'and', contractions expanded, punctuation as spaces.
+ * "What You’ll Do:" -> "what you will do".
+ */
+export function normalize(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc`]/g, "'")
+    .replace(/&amp;|&/g, ' and ')
+    .replace(/'ll\b/g, ' will')
+    .replace(/'re\b/g, ' are')
+    .replace(/'ve\b/g, ' have')
+    .replace(/'s\b/g, ' s')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** Words a heading may carry around a known phrase ("Key", "Job", "Your") without changing its kind. */
+function isFiller(word: string): boolean {
+  return filler.has(word);
+}
+
+const MAX_HEADING_WORDS = 8;
+
+/**
+ * The section kind a heading names, or null when it names none.
+ * Exact phrase first; otherwise the longest known phrase inside the heading whose other words are
+ * all filler ("Job Responsibilities", "Our Benefits").
+ */
+export function headingKind(heading: string): SectionKind | null {
+  const n = normalize(heading);
+  if (!n) return null;
+  const hit = exact.get(n);
+  if (hit) return hit;
+  const words = n.split(' ');
+  if (words.length > MAX_HEADING_WORDS) return null;
+  let best: Phrase | null = null;
+  let bestAt = -1;
+  for (let i = 0; i < words.length; i++) {
+    const candidates = byFirstWord.get(words[i]);
+    if (!candidates) continue;
+    for (const p of candidates) {
+      if (best && p.words.length <= best.words.length) continue;
+      if (i + p.words.length > words.length) continue;
+      let same = true;
+      for (let k = 1; k < p.words.length; k++) {
+        if (words[i + k] !== p.words[k]) {
+          same = false;
+          break;
+        }
+      }
+      if (same) {
+        best = p;
+        bestAt = i;
+      }
+    }
+  }
+  if (!best) return null;
+  for (let i = 0; i < words.length; i++) {
+    if (i >= bestAt && i < bestAt + best.words.length) continue;
+    // A second known phrase word is allowed ("Education & Experience" minus one of them).
+    if (!isFiller(words[i]) && !exact.has(words[i])) return null;
+  }
+  return best.kind;
+}
+
+/** Job-board page debris ("Show more", "Report", "Apply now") that is never a duty. */
+export function isDebris(line: string): boolean {
+  const n = normalize(line);
+  return n === '' || debris.has(n);
+}

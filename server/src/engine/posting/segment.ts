@@ -1,0 +1,170 @@
+// Splits one line of prose into headings and items: headings glued into flattened text
+// ("...our platform.What you'll do:Build models"), inline bullet glyphs and sentences.
+// Works on offsets into the document text so that every range is exact.
+import type { SectionKind } from '../types';
+import { headingKind } from './headings';
+
+export interface InlineHeading {
+  /** Heading words: [start, end) without the colon. */
+  start: number;
+  end: number;
+  /** Where the text after the heading begins. */
+  contentStart: number;
+  kind: SectionKind;
+}
+
+const MAX_INLINE_HEADING = 60;
+const MAX_GLUED_HEADING = 45;
+
+function isUpper(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
+}
+function isLower(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 0xdf && c <= 0xff && c !== 0xf7);
+}
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+export function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x200b || c === 0x200e || c === 0xfeff;
+}
+
+/** Glyphs that only ever mean "bullet", wherever they stand in a line. */
+export function isBulletGlyph(c: number): boolean {
+  return c === 0x2022 || c === 0x25cf || c === 0x25aa || c === 0x25e6 || c === 0x2023 || c === 0x2043 || c === 0x25a0 || c === 0xf0b7 || c === 0x27a2 || c === 0x2713 || c === 0x2714;
+}
+
+// Words after which a period does not end a sentence.
+const ABBREVIATIONS = new Set([
+  'e.g', 'i.e', 'eg', 'ie', 'etc', 'vs', 'mr', 'mrs', 'ms', 'dr', 'sr', 'jr', 'st', 'inc', 'ltd', 'co', 'corp', 'approx', 'incl', 'no', 'dept', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'fig', 'al', 'ph', 'b.s', 'm.s', 'u.s', 'ph.d', 'b.a', 'm.a',
+]);
+
+function wordBefore(text: string, end: number, floor: number): string {
+  let i = end;
+  while (i > floor) {
+    const c = text.charCodeAt(i - 1);
+    if (isUpper(c) || isLower(c) || c === 46 /* . */) i--;
+    else break;
+  }
+  return text.slice(i, end).toLowerCase();
+}
+
+/**
+ * Offsets in [start, end) where a new sentence begins: after . ! ? followed by space and a capital,
+ * or glued straight to a capitalised word ("insights.Interprets").
+ */
+export function sentenceStarts(text: string, start: number, end: number): number[] {
+  const out: number[] = [];
+  for (let i = start; i < end - 1; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 46 && c !== 33 && c !== 63) continue;
+    const next = text.charCodeAt(i + 1);
+    if (isSpace(next)) {
+      let j = i + 1;
+      while (j < end && isSpace(text.charCodeAt(j))) j++;
+      if (j >= end) break;
+      const d = text.charCodeAt(j);
+      if (!(isUpper(d) || isDigit(d) || d === 34 || d === 0x201c || d === 40 || isBulletGlyph(d))) continue;
+      if (c === 46) {
+        const w = wordBefore(text, i, start);
+        if (w.length === 1 || ABBREVIATIONS.has(w)) continue;
+      }
+      out.push(j);
+      i = j - 1;
+    } else if (isUpper(next) && i + 2 < end && isLower(text.charCodeAt(i + 2)) && i > start) {
+      const p = text.charCodeAt(i - 1);
+      if (!(isLower(p) || isDigit(p) || p === 41 /* ) */ || p === 37 /* % */)) continue;
+      if (c === 46) {
+        const w = wordBefore(text, i, start);
+        if (w.includes('.') || ABBREVIATIONS.has(w)) continue;
+      }
+      out.push(i + 1);
+    }
+  }
+  return out;
+}
+
+/** "AllianceWalgreens": a lower-case letter glued to a capitalised word, where flattening joined two lines. */
+function gluePoints(text: string, start: number, end: number): number[] {
+  const out: number[] = [];
+  for (let i = start + 1; i < end - 1; i++) {
+    if (isUpper(text.charCodeAt(i)) && isLower(text.charCodeAt(i + 1)) && isLower(text.charCodeAt(i - 1))) {
+      // CamelCase names (PyTorch, TensorFlow, GitHub) have a short lower-case run before the capital;
+      // a glued heading ends a real word, so need 3+ lower-case letters before it.
+      if (i - 3 >= start && isLower(text.charCodeAt(i - 2)) && isLower(text.charCodeAt(i - 3))) out.push(i);
+    }
+  }
+  return out;
+}
+
+function trimRange(text: string, start: number, end: number): [number, number] {
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  return [start, end];
+}
+
+function wordCount(text: string, start: number, end: number): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = start; i < end; i++) {
+    const sp = isSpace(text.charCodeAt(i));
+    if (!sp && !inWord) n++;
+    inWord = !sp;
+  }
+  return n;
+}
+
+/**
+ * Headings inside one line of running text: a short phrase starting a sentence (or glued to the
+ * previous one) that names a section, followed by a colon ("What you'll do:") or glued straight
+ * to the next capitalised word ("Job ResponsibilitiesResponsible for...").
+ */
+export function inlineHeadings(text: string, start: number, end: number, sentences: number[]): InlineHeading[] {
+  const glues = gluePoints(text, start, end);
+  // Phrase starts in order: the line start, sentence starts, glue points.
+  const starts: number[] = [start];
+  {
+    let a = 0;
+    let b = 0;
+    while (a < sentences.length || b < glues.length) {
+      const next = b >= glues.length || (a < sentences.length && sentences[a] <= glues[b]) ? sentences[a++] : glues[b++];
+      if (next > starts[starts.length - 1]) starts.push(next);
+    }
+  }
+  const out: InlineHeading[] = [];
+  let si = 0;
+  let lastEnd = start;
+  const consider = (pos: number, contentStart: number, colon: boolean) => {
+    while (si + 1 < starts.length && starts[si + 1] < pos) si++;
+    // Try the nearest phrase start first, then one further back ("Duties And ResponsibilitiesThe").
+    for (let k = si; k >= 0 && k >= si - 1; k--) {
+      const ps = Math.max(starts[k], lastEnd);
+      const [hs, he] = trimRange(text, ps, pos);
+      if (he <= hs || he - hs > (colon ? MAX_INLINE_HEADING : MAX_GLUED_HEADING)) continue;
+      if (!isUpper(text.charCodeAt(hs))) continue;
+      if (wordCount(text, hs, he) > 8) continue;
+      const phrase = text.slice(hs, he);
+      let kind = headingKind(phrase);
+      if (!kind && !colon && /^About\s+\S/.test(phrase) && wordCount(text, hs, he) <= 5) kind = 'nonDuty';
+      if (!kind) continue;
+      let cs = contentStart;
+      while (cs < end && isSpace(text.charCodeAt(cs))) cs++;
+      out.push({ start: hs, end: he, contentStart: cs, kind });
+      lastEnd = cs;
+      return;
+    }
+  };
+  let g = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    while (g < glues.length && glues[g] < i) g++;
+    if (c === 58 /* : */) {
+      const n1 = text.charCodeAt(i + 1);
+      if (n1 === 47 /* :// */ || (isDigit(n1) && i > start && isDigit(text.charCodeAt(i - 1)))) continue;
+      consider(i, i + 1, true);
+    } else if (g < glues.length && glues[g] === i) {
+      consider(i, i, false);
+    }
+  }
+  return out;
+}
