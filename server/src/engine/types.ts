@@ -119,6 +119,8 @@ export type TitleFamily =
 
 export interface TitleModel {
   text: string;
+  /** Document range of the title text (same as PostingTitle.range). */
+  range: Range;
   family: TitleFamily;
   /** The profile the family expects: 'ds', 'mle', 'hybrid', or 'other' (analyst, data engineer, unknown: not judged). */
   expected: 'ds' | 'mle' | 'hybrid' | 'other';
@@ -126,6 +128,8 @@ export interface TitleModel {
   seniority: string | null;
   /** Range (document offsets) of the role name inside the title, the part a retitle replaces. */
   roleRange: Range | null;
+  /** True when the role name was recognised only through a spelling correction. */
+  corrected?: boolean;
 }
 
 export type Severity = 'off' | 'hint' | 'info' | 'warning' | 'error';

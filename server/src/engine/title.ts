@@ -1,0 +1,217 @@
+// Title -> family. A title is a claim about the work: seniority, qualifiers ("Ads Ranking"),
+// work-mode noise ("- Remote") and heading markup stay as written; only the role name is read
+// and, for a retitle, replaced.
+import JaroWinklerDistance from 'natural/lib/natural/distance/jaro-winkler_distance';
+import titles from '../../../rules/lexicons/titles.json';
+import type { PostingTitle, Range, TitleFamily, TitleModel } from './types';
+
+type Expected = TitleModel['expected'];
+
+interface Word {
+  word: string;
+  /** Index of the source token the word came from (an abbreviation expands to several words). */
+  token: number;
+}
+
+interface Token {
+  text: string;
+  start: number;
+  end: number;
+  joiner: boolean;
+}
+
+interface Alias {
+  family: TitleFamily;
+  words: string[];
+  joined: string;
+}
+
+interface Match {
+  family: TitleFamily;
+  from: number; // word index
+  to: number; // word index, exclusive
+  corrected: boolean;
+}
+
+const FAMILIES = titles.families as Record<Exclude<TitleFamily, 'unknown'>, { name: string; expected: Expected; aliases: string[] }>;
+const ABBREVIATIONS = titles.abbreviations as Record<string, string>;
+const JOINERS = new Set(titles.joiners);
+const SENIORITY = titles.seniority.map((s) => s.split(' '));
+const JUNIOR = new Set(titles.juniorSeniority);
+
+const ALIASES: Alias[] = [];
+for (const [family, def] of Object.entries(FAMILIES)) {
+  for (const alias of def.aliases) {
+    const words = alias.split(' ');
+    ALIASES.push({ family: family as TitleFamily, words, joined: alias });
+  }
+}
+// Longest aliases first so "machine learning engineer data scientist" beats "data scientist".
+ALIASES.sort((a, b) => b.words.length - a.words.length);
+
+const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}+#'’.-]*|[\/&|+]/gu;
+
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(TOKEN)) {
+    let t = m[0];
+    // A trailing dot ends a sentence or an abbreviation ("Sr."), never a role word.
+    while (t.length > 1 && (t.endsWith('.') || t.endsWith('-'))) t = t.slice(0, -1);
+    const start = m.index ?? 0;
+    tokens.push({ text: t, start, end: start + t.length, joiner: JOINERS.has(t.toLowerCase()) });
+  }
+  return tokens;
+}
+
+function words(tokens: Token[]): Word[] {
+  const out: Word[] = [];
+  tokens.forEach((t, i) => {
+    if (t.joiner) return;
+    const lower = t.text.toLowerCase().replace(/[’']s$/, '');
+    // "AI/ML", "ML-Ops", "Data-Scientist": split on inner hyphens.
+    for (const part of lower.split(/[-]/)) {
+      if (!part) continue;
+      const expanded = ABBREVIATIONS[part] ?? part;
+      for (const w of expanded.split(' ')) out.push({ word: w, token: i });
+    }
+  });
+  return out;
+}
+
+function matchAt(ws: Word[], i: number): Match | null {
+  for (const alias of ALIASES) {
+    const n = alias.words.length;
+    if (i + n > ws.length) continue;
+    let ok = true;
+    for (let k = 0; k < n; k++) {
+      if (ws[i + k].word !== alias.words[k]) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) return { family: alias.family, from: i, to: i + n, corrected: false };
+  }
+  return null;
+}
+
+function exactMatches(ws: Word[]): Match[] {
+  const found: Match[] = [];
+  for (let i = 0; i < ws.length; ) {
+    const m = matchAt(ws, i);
+    if (m) {
+      found.push(m);
+      i = m.to;
+    } else i++;
+  }
+  return found;
+}
+
+/** Misspelt role names ("Data Scienist", "Machine Lerning Engineer") through Jaro-Winkler. */
+function correctedMatch(ws: Word[]): Match | null {
+  let best: Match | null = null;
+  let bestScore: number = titles.typoMinSimilarity;
+  for (let i = 0; i < ws.length; i++) {
+    for (let n = 1; n <= 5 && i + n <= ws.length; n++) {
+      const phrase = ws.slice(i, i + n).map((w) => w.word).join(' ');
+      if (phrase.length < 8) continue;
+      for (const alias of ALIASES) {
+        if (Math.abs(alias.joined.length - phrase.length) > 3) continue;
+        const score = JaroWinklerDistance(phrase, alias.joined, { ignoreCase: true });
+        if (score > bestScore) {
+          bestScore = score;
+          best = { family: alias.family, from: i, to: i + n, corrected: true };
+        }
+      }
+    }
+  }
+  return best;
+}
+
+const ROLE_SIDE: Partial<Record<TitleFamily, 'ds' | 'mle'>> = {
+  'data-scientist': 'ds',
+  'ml-engineer': 'mle',
+  'mlops-engineer': 'mle',
+  'ai-engineer': 'mle',
+};
+
+function findSeniority(text: string, tokens: Token[], ws: Word[], role: Match | null): string | null {
+  for (let i = 0; i < ws.length; i++) {
+    if (role && i >= role.from && i < role.to) continue;
+    for (const sen of SENIORITY) {
+      if (i + sen.length > ws.length) continue;
+      if (sen.every((w, k) => ws[i + k].word === w)) {
+        // Roman numerals and digits count only after the role name ("Data Scientist II"),
+        // never in "3D" or a team number before it.
+        if (/^(?:i|ii|iii|iv|v|\d)$/.test(sen[0]) && (!role || i < role.to)) continue;
+        const first = tokens[ws[i].token];
+        const last = tokens[ws[i + sen.length - 1].token];
+        return text.slice(first.start, last.end);
+      }
+    }
+  }
+  return null;
+}
+
+/** Reads a posting title: family, expected profile, seniority and the range of the role name. */
+export function parseTitle(title: PostingTitle): TitleModel {
+  const text = title.text;
+  const tokens = tokenize(text);
+  const ws = words(tokens);
+  const matches = exactMatches(ws);
+  let role: Match | null = matches[0] ?? null;
+  let family: TitleFamily = role?.family ?? 'unknown';
+
+  // "Data Scientist / ML Engineer": two roles of opposite sides joined by a joiner is a hybrid.
+  if (matches.length >= 2) {
+    for (let k = 0; k + 1 < matches.length; k++) {
+      const a = matches[k];
+      const b = matches[k + 1];
+      const sa = ROLE_SIDE[a.family];
+      const sb = ROLE_SIDE[b.family];
+      const between = tokens.slice(ws[a.to - 1].token + 1, ws[b.from].token);
+      if (sa && sb && sa !== sb && between.length > 0 && between.every((t) => t.joiner)) {
+        role = { family: 'hybrid', from: a.from, to: b.to, corrected: false };
+        family = 'hybrid';
+        break;
+      }
+    }
+  }
+  if (!role) {
+    role = correctedMatch(ws);
+    if (role) family = role.family;
+  }
+
+  let roleRange: Range | null = null;
+  if (role) {
+    const first = tokens[ws[role.from].token];
+    const last = tokens[ws[role.to - 1].token];
+    roleRange = { start: title.range.start + first.start, end: title.range.start + last.end };
+  }
+  return {
+    text,
+    range: title.range,
+    family,
+    expected: family === 'unknown' ? 'other' : FAMILIES[family].expected,
+    seniority: findSeniority(text, tokens, ws, role),
+    roleRange,
+    ...(role?.corrected ? { corrected: true } : {}),
+  };
+}
+
+/** The canonical role name of a family, e.g. "Machine Learning Engineer". */
+export function familyName(family: Exclude<TitleFamily, 'unknown'>): string {
+  return FAMILIES[family].name;
+}
+
+/** The title with its role name replaced by the family's name; everything else kept as written. */
+export function retitle(model: TitleModel, family: Exclude<TitleFamily, 'unknown'>): string | null {
+  if (!model.roleRange) return null;
+  const from = model.roleRange.start - model.range.start;
+  const to = model.roleRange.end - model.range.start;
+  return model.text.slice(0, from) + familyName(family) + model.text.slice(to);
+}
+
+/** True when the title's seniority marks an early-career role (Junior, Associate, Entry-level, I). */
+export function isJuniorTitle(model: TitleModel): boolean {
+  return model.seniority !== null && JUNIOR.has(model.seniority.toLowerCase().replace(/[.\-]/g, ' ').trim());
+}
