@@ -1,0 +1,132 @@
+// The one configuration of the engine. Every threshold has its documented default here and in
+// docs/configuration.md; the CLI, the language server and tests pass partial overrides.
+import type { Severity } from './types';
+
+export interface Thresholds {
+  /** title-duty-mismatch: the other role's share of duty evidence at or above which a title is flagged. */
+  mismatchShare: number;
+  /** Minimum section-weighted evidence mass before a posting's profile is trusted at all. */
+  minEvidence: number;
+  /** hybrid-role: both roles at or above this share make a posting hybrid. */
+  hybridShare: number;
+  /** missing-duties: fewer classified duty items than this. */
+  minDutyItems: number;
+}
+
+export interface SectionWeights {
+  responsibilities: number;
+  unknown: number;
+  tools: number;
+  requirements: number;
+  niceToHave: number;
+  nonDuty: number;
+}
+
+export interface Config {
+  /** Severity per rule id; 'off' does not run the rule. Rules not listed use their default. */
+  rules: Record<string, Severity>;
+  thresholds: Thresholds;
+  sectionWeights: SectionWeights;
+  /** Documents larger than this (UTF-16 code units, about bytes for ASCII) are not parsed. */
+  maxDocumentSize: number;
+  /** The year that "years of experience" are checked against; rules never read the clock. */
+  year: number;
+}
+
+export type PartialConfig = {
+  rules?: Record<string, Severity>;
+  thresholds?: Partial<Thresholds> & Record<string, number | undefined>;
+  sectionWeights?: Partial<SectionWeights>;
+  maxDocumentSize?: number;
+  year?: number;
+};
+
+export const DEFAULT_THRESHOLDS: Thresholds = {
+  mismatchShare: 0.6,
+  minEvidence: 2,
+  hybridShare: 0.4,
+  minDutyItems: 1,
+};
+
+export const DEFAULT_SECTION_WEIGHTS: SectionWeights = {
+  responsibilities: 1,
+  unknown: 0.8,
+  tools: 0.6,
+  requirements: 0.5,
+  niceToHave: 0.25,
+  nonDuty: 0,
+};
+
+export const DEFAULT_CONFIG: Config = {
+  rules: {},
+  thresholds: DEFAULT_THRESHOLDS,
+  sectionWeights: DEFAULT_SECTION_WEIGHTS,
+  maxDocumentSize: 2_000_000,
+  year: new Date().getUTCFullYear(),
+};
+
+export const SEVERITIES: readonly Severity[] = ['off', 'hint', 'info', 'warning', 'error'];
+
+export interface ResolvedConfig {
+  config: Config;
+  /** Problems found while reading the overrides; the offending values were ignored. */
+  problems: string[];
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function mergeNumbers<T extends object>(base: T, over: unknown, where: string, problems: string[]): T {
+  if (over === undefined) return base;
+  if (!isRecord(over)) {
+    problems.push(`"${where}" must be an object`);
+    return base;
+  }
+  const out: Record<string, number> = { ...(base as Record<string, number>) };
+  for (const [k, v] of Object.entries(over)) {
+    if (v === undefined) continue;
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
+      problems.push(`"${where}.${k}" must be a non-negative number, got ${JSON.stringify(v)}`);
+      continue;
+    }
+    out[k] = v;
+  }
+  return out as T;
+}
+
+/**
+ * Merges overrides over the defaults (or over `base`). Never throws: a bad value is reported in
+ * `problems` and the default kept, so a typo in a settings file never stops linting.
+ */
+export function resolveConfig(overrides: unknown, base: Config = DEFAULT_CONFIG): ResolvedConfig {
+  const problems: string[] = [];
+  if (overrides === undefined || overrides === null) return { config: base, problems };
+  if (!isRecord(overrides)) return { config: base, problems: ['configuration must be an object'] };
+  const rules: Record<string, Severity> = { ...base.rules };
+  if (overrides.rules !== undefined) {
+    if (!isRecord(overrides.rules)) problems.push('"rules" must be an object of rule id -> severity');
+    else
+      for (const [id, sev] of Object.entries(overrides.rules)) {
+        if (typeof sev === 'string' && (SEVERITIES as readonly string[]).includes(sev)) rules[id] = sev as Severity;
+        else problems.push(`"rules.${id}" must be one of ${SEVERITIES.join(', ')}, got ${JSON.stringify(sev)}`);
+      }
+  }
+  const num = (key: 'maxDocumentSize' | 'year'): number => {
+    const v = overrides[key];
+    if (v === undefined) return base[key];
+    if (typeof v === 'number' && Number.isFinite(v) && v > 0) return v;
+    problems.push(`"${key}" must be a positive number, got ${JSON.stringify(v)}`);
+    return base[key];
+  };
+  return {
+    config: {
+      rules,
+      thresholds: mergeNumbers(base.thresholds, overrides.thresholds, 'thresholds', problems),
+      sectionWeights: mergeNumbers(base.sectionWeights, overrides.sectionWeights, 'sectionWeights', problems),
+      maxDocumentSize: num('maxDocumentSize'),
+      year: num('year'),
+    },
+    problems,
+  };
+}
