@@ -1,0 +1,27 @@
+// Helpers rules share to name the evidence behind a verdict.
+import type { ClassifiedItem, Role } from '../../server/src/engine/types';
+
+export const ROLE_WORK: Record<Role, string> = { ds: 'data-science', mle: 'ML-engineering' };
+
+/** Lexicon labels of one role ranked by the evidence mass behind them across items. */
+export function topLabels(items: ClassifiedItem[], role: Role, n: number): string[] {
+  const mass = new Map<string, number>();
+  for (const c of items) {
+    const seen = new Set<string>();
+    for (const e of c.evidence) {
+      if (e.role !== role || seen.has(e.label)) continue;
+      seen.add(e.label);
+      mass.set(e.label, (mass.get(e.label) ?? 0) + e.weight);
+    }
+  }
+  return [...mass].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, n).map(([l]) => l);
+}
+
+/** The terms of one role in an item, as written, without repeats. */
+export function termsOf(c: ClassifiedItem, role: Role): string[] {
+  return [...new Set(c.evidence.filter((e) => e.role === role).map((e) => e.term))];
+}
+
+export function percent(share: number): string {
+  return `${Math.round(share * 100)}%`;
+}

@@ -1,0 +1,93 @@
+// Measures the classifier and the title-duty-mismatch rule on ../shared/data/postings-dev.jsonl
+// (third-party text, read here at run time and never copied into the project).
+// Usage: npm run eval [-- --data FILE] [-- --misses N]
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { lint } from '../server/src/engine/lint';
+
+interface Row {
+  id: string;
+  title_family: string;
+  title: string;
+  description: string;
+}
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+/** ROC AUC by the rank-sum formula; ties count half. */
+export function rocAuc(positives: number[], negatives: number[]): number {
+  const all = [...positives.map((v) => ({ v, p: 1 })), ...negatives.map((v) => ({ v, p: 0 }))].sort((a, b) => a.v - b.v);
+  let rankSum = 0;
+  for (let i = 0; i < all.length; ) {
+    let j = i;
+    while (j < all.length && all[j].v === all[i].v) j++;
+    const avgRank = (i + 1 + j) / 2;
+    for (let k = i; k < j; k++) if (all[k].p) rankSum += avgRank;
+    i = j;
+  }
+  const np = positives.length;
+  const nn = negatives.length;
+  return (rankSum - (np * (np + 1)) / 2) / (np * nn);
+}
+
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+
+function main(): void {
+  const file = arg('--data') ?? path.resolve(process.cwd(), '../shared/data/postings-dev.jsonl');
+  const rows: Row[] = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
+  const t0 = performance.now();
+  const flagged = (md: string) => lint(md).findings.some((f) => f.rule === 'title-duty-mismatch');
+  const byFamily = new Map<string, { mle: number[]; unclear: number }>();
+  const ds: number[] = [];
+  const mle: number[] = [];
+  let origFlag = 0;
+  let swapFlag = 0;
+  let judged = 0;
+  const misses: string[] = [];
+  for (const r of rows) {
+    const body = r.description;
+    const res = lint(`# ${r.title}\n\n${body}`);
+    const fam = byFamily.get(r.title_family) ?? { mle: [], unclear: 0 };
+    fam.mle.push(res.profile.mle);
+    if (res.profile.role === 'unclear') fam.unclear++;
+    byFamily.set(r.title_family, fam);
+    if (r.title_family !== 'ds' && r.title_family !== 'mle') continue;
+    judged++;
+    (r.title_family === 'ds' ? ds : mle).push(res.profile.mle);
+    const o = res.findings.some((f) => f.rule === 'title-duty-mismatch');
+    if (o) {
+      origFlag++;
+      if (misses.length < Number(arg('--misses') ?? 0)) misses.push(`orig ${r.title_family} mle=${res.profile.mle.toFixed(2)} ${r.title}`);
+    }
+    const swapped = r.title_family === 'ds' ? 'Machine Learning Engineer' : 'Data Scientist';
+    const s = flagged(`# ${swapped}\n\n${body}`);
+    if (s) swapFlag++;
+    else if (misses.length < Number(arg('--misses') ?? 0)) misses.push(`swap ${r.title_family} mle=${res.profile.mle.toFixed(2)} ${r.title}`);
+  }
+  const ms = performance.now() - t0;
+  console.log(`postings: ${rows.length} (judged DS/MLE-titled: ${judged})`);
+  console.log(`ROC AUC of profile.mle, MLE-titled vs DS-titled: ${rocAuc(mle, ds).toFixed(4)}`);
+  console.log(`title-duty-mismatch on original titles: ${origFlag}/${judged} = ${pct(origFlag / judged)}`);
+  console.log(`title-duty-mismatch after swapping titles: ${swapFlag}/${judged} = ${pct(swapFlag / judged)}`);
+  console.log('\nper title family: mean profile.mle, unclear share');
+  for (const [f, v] of [...byFamily].sort()) {
+    const mean = v.mle.reduce((a, b) => a + b, 0) / v.mle.length;
+    console.log(`  ${f.padEnd(28)} n=${String(v.mle.length).padStart(4)}  mle=${mean.toFixed(3)}  unclear=${pct(v.unclear / v.mle.length)}`);
+  }
+  console.log('\nshare of postings above each profile.mle threshold');
+  for (const t of [0.3, 0.4, 0.5, 0.6, 0.7]) {
+    const dsAbove = ds.filter((x) => x >= t).length / ds.length;
+    const mleBelow = mle.filter((x) => x <= 1 - t).length / mle.length;
+    console.log(`  t=${t}: DS-titled with mle>=${t}: ${pct(dsAbove)}   MLE-titled with ds>=${t} (mle<=${(1 - t).toFixed(1)}): ${pct(mleBelow)}`);
+  }
+  console.log(`\n${(rows.length + judged)} lints in ${(ms / 1000).toFixed(2)} s (${(ms / (rows.length + judged)).toFixed(2)} ms per posting)`);
+  for (const m of misses) console.log(m);
+}
+
+main();

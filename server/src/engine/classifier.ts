@@ -1,0 +1,158 @@
+// Item -> class with evidence. Evidence comes from the duty lexicon (rules/lexicons/duties.json):
+// stemmed phrases with a role and a weight. The weights of the lexicon entries are blended with
+// log-likelihood ratios learned at build time by natural's BayesClassifier from labelled duty
+// lines (rules/training/duty-lines.json, see scripts/train.ts), so every number is traceable to
+// a term: an item's class and score are a function of its evidence list and nothing else.
+import lexicon from '../../../rules/lexicons/duties.json';
+import learned from './generated/term-weights.json';
+import { tokenize, type Token } from './text';
+import type { ClassifiedItem, Evidence, Item, ItemClass, Posting, Role } from './types';
+
+interface Term {
+  label: string;
+  role: Role | 'shared';
+  weight: number;
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  term?: Term;
+  /** Role names are claims, not evidence: a match suppresses its words. */
+  roleName?: boolean;
+  /** Pattern requires this exact spelling of the word (e.g. "R", the language). */
+  exact?: Map<string, TrieNode>;
+}
+
+const LEARNED = learned as { weights: Record<string, number>; blend: number };
+
+function node(): TrieNode {
+  return { next: new Map() };
+}
+
+function insert(root: TrieNode, pattern: string, leaf: (n: TrieNode) => void): void {
+  let n = root;
+  if (pattern.startsWith('=')) {
+    const word = pattern.slice(1);
+    n.exact ??= new Map();
+    let e = n.exact.get(word);
+    if (!e) n.exact.set(word, (e = node()));
+    leaf(e);
+    return;
+  }
+  for (const t of tokenize(pattern)) {
+    let c = n.next.get(t.stem);
+    if (!c) n.next.set(t.stem, (c = node()));
+    n = c;
+  }
+  if (n !== root) leaf(n);
+}
+
+/** The effective weight of a lexicon term: its hand-set weight blended with the learned ratio. */
+export function termWeight(label: string, base: number): number {
+  const llr = LEARNED.weights[label];
+  if (llr === undefined) return base;
+  return (1 - LEARNED.blend) * base + LEARNED.blend * Math.abs(llr);
+}
+
+const TRIE = (() => {
+  const root = node();
+  for (const t of lexicon.terms) {
+    const term: Term = { label: t.label, role: t.role as Term['role'], weight: termWeight(t.label, t.weight) };
+    for (const p of t.patterns) insert(root, p, (n) => (n.term = term));
+  }
+  for (const p of lexicon.roleNames.patterns) insert(root, p, (n) => (n.roleName = true));
+  return root;
+})();
+
+interface Hit {
+  from: number;
+  to: number; // token index, exclusive
+  node: TrieNode;
+}
+
+function longestAt(tokens: Token[], i: number): Hit | null {
+  let best: Hit | null = null;
+  const exact = TRIE.exact?.get(tokens[i].raw);
+  if (exact && (exact.term || exact.roleName)) best = { from: i, to: i + 1, node: exact };
+  let n: TrieNode | undefined = TRIE;
+  for (let j = i; j < tokens.length && n; j++) {
+    n = n.next.get(tokens[j].stem);
+    if (n && (n.term || n.roleName)) best = { from: i, to: j + 1, node: n };
+  }
+  return best;
+}
+
+/** Lexicon evidence in a piece of text; `offset` is the document offset of text[0]. */
+export function findEvidence(text: string, offset: number): Evidence[] {
+  const tokens = tokenize(text, offset);
+  const out: Evidence[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    const hit = longestAt(tokens, i);
+    if (!hit) {
+      i++;
+      continue;
+    }
+    const term = hit.node.term;
+    if (term && !hit.node.roleName) {
+      const start = tokens[hit.from].start;
+      const end = tokens[hit.to - 1].end;
+      out.push({
+        term: text.slice(start - offset, end - offset),
+        label: term.label,
+        role: term.role,
+        weight: term.weight,
+        range: { start, end },
+      });
+    }
+    i = hit.to;
+  }
+  return out;
+}
+
+/** Per-item evidence masses: each lexicon label counts once per item, so repetition is not proof. */
+export function masses(evidence: Evidence[]): { ds: number; mle: number } {
+  const seen = new Set<string>();
+  let ds = 0;
+  let mle = 0;
+  for (const e of evidence) {
+    if (e.role === 'shared' || seen.has(e.label)) continue;
+    seen.add(e.label);
+    if (e.role === 'ds') ds += e.weight;
+    else mle += e.weight;
+  }
+  return { ds, mle };
+}
+
+/** An item leans to a role when that role's evidence is this many times the other's. */
+const LEAN = 1.5;
+
+function decide(ds: number, mle: number, evidence: Evidence[]): { cls: ItemClass; score: number } {
+  if (ds === 0 && mle === 0) return { cls: evidence.length > 0 ? 'shared' : 'none', score: 0 };
+  const score = Math.abs(mle - ds) / (mle + ds);
+  if (mle >= ds * LEAN) return { cls: 'mle', score };
+  if (ds >= mle * LEAN) return { cls: 'ds', score };
+  return { cls: 'shared', score };
+}
+
+// Items repeat while a posting is edited; classification of the same text at the same offset is reused.
+const cache = new Map<string, { evidence: Evidence[]; offset: number }>();
+
+export function classifyItem(item: Item): ClassifiedItem {
+  let local = cache.get(item.text);
+  if (!local) {
+    local = { evidence: findEvidence(item.text, 0), offset: 0 };
+    if (cache.size > 20_000) cache.clear();
+    cache.set(item.text, local);
+  }
+  const shift = item.range.start;
+  const evidence = local.evidence.map((e) => ({ ...e, range: { start: e.range.start + shift, end: e.range.end + shift } }));
+  const { ds, mle } = masses(evidence);
+  return { item, ...decide(ds, mle, evidence), ds, mle, evidence };
+}
+
+/** Classifies every item of a posting; items of non-duty sections (about us, benefits, EEO) are 'none'. */
+export function classifyPosting(posting: Posting): ClassifiedItem[] {
+  return posting.items.map((item) =>
+    item.section === 'nonDuty' ? { item, cls: 'none', score: 0, ds: 0, mle: 0, evidence: [] } : classifyItem(item),
+  );
+}
