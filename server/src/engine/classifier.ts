@@ -16,6 +16,8 @@ interface Term {
 
 interface TrieNode {
   next: Map<string, TrieNode>;
+  /** The pattern words (lower case) that reach this node; see sameWord. */
+  words?: string[];
   term?: Term;
   /** Role names are claims, not evidence: a match suppresses its words. */
   roleName?: boolean;
@@ -43,6 +45,8 @@ function insert(root: TrieNode, pattern: string, leaf: (n: TrieNode) => void): v
     let c = n.next.get(t.stem);
     if (!c) n.next.set(t.stem, (c = node()));
     n = c;
+    const w = t.raw.toLowerCase();
+    if (!(n.words ??= []).includes(w)) n.words.push(w);
   }
   if (n !== root) leaf(n);
 }
@@ -70,6 +74,25 @@ interface Hit {
   node: TrieNode;
 }
 
+/**
+ * Porter stems conflate words that mean different things ("experience" and "experiment",
+ * "community" and "communicate", "integrity" and "integrate"). A token counts as a pattern word
+ * only when it is an inflection of it: same stem, nearly the same length and a shared prefix
+ * covering all but the last two letters of the shorter word.
+ */
+function sameWord(token: string, words: string[] | undefined): boolean {
+  if (!words) return true;
+  const t = token.toLowerCase();
+  for (const w of words) {
+    if (Math.abs(w.length - t.length) > 3) continue;
+    const min = Math.min(w.length, t.length);
+    let k = 0;
+    while (k < min && w.charCodeAt(k) === t.charCodeAt(k)) k++;
+    if (k >= min - 2) return true;
+  }
+  return false;
+}
+
 function longestAt(tokens: Token[], i: number): Hit | null {
   let best: Hit | null = null;
   const exact = TRIE.exact?.get(tokens[i].raw);
@@ -77,6 +100,7 @@ function longestAt(tokens: Token[], i: number): Hit | null {
   let n: TrieNode | undefined = TRIE;
   for (let j = i; j < tokens.length && n; j++) {
     n = n.next.get(tokens[j].stem);
+    if (n && !sameWord(tokens[j].raw, n.words)) break;
     if (n && (n.term || n.roleName)) best = { from: i, to: j + 1, node: n };
   }
   return best;
