@@ -8,7 +8,17 @@ import learned from './generated/term-weights.json';
 import { tokenize, type Token } from './text';
 import type { ClassifiedItem, Evidence, Item, ItemClass, Posting, Role } from './types';
 
+interface LexiconTerm {
+  label: string;
+  role: string;
+  weight: number;
+  patterns: string[];
+  tuned?: Record<string, number>;
+}
+
 interface Term {
+  /** The lexicon pattern that matched, e.g. "k8s". */
+  pattern: string;
   label: string;
   role: Role | 'shared';
   weight: number;
@@ -60,9 +70,13 @@ export function termWeight(label: string, base: number): number {
 
 const TRIE = (() => {
   const root = node();
-  for (const t of lexicon.terms) {
-    const term: Term = { label: t.label, role: t.role as Term['role'], weight: termWeight(t.label, t.weight) };
-    for (const p of t.patterns) insert(root, p, (n) => (n.term = term));
+  for (const t of lexicon.terms as LexiconTerm[]) {
+    for (const p of t.patterns) {
+      // A pattern's tuned weight (scripts/tune-lexicon.ts) overrides its entry's hand-set weight.
+      const weight = termWeight(t.label, t.tuned?.[p] ?? t.weight);
+      const term: Term = { label: t.label, role: t.role as Term['role'], weight, pattern: p };
+      insert(root, p, (n) => (n.term = term));
+    }
   }
   for (const p of lexicon.roleNames.patterns) insert(root, p, (n) => (n.roleName = true));
   return root;
@@ -123,6 +137,7 @@ export function findEvidence(text: string, offset: number): Evidence[] {
       out.push({
         term: text.slice(start - offset, end - offset),
         label: term.label,
+        pattern: term.pattern,
         role: term.role,
         weight: term.weight,
         range: { start, end },
@@ -133,14 +148,17 @@ export function findEvidence(text: string, offset: number): Evidence[] {
   return out;
 }
 
-/** Per-item evidence masses: each lexicon label counts once per item, so repetition is not proof. */
+/** Per-item evidence masses: each lexicon label counts once per item (its strongest term), so repetition is not proof. */
 export function masses(evidence: Evidence[]): { ds: number; mle: number } {
-  const seen = new Set<string>();
+  const best = new Map<string, Evidence>();
+  for (const e of evidence) {
+    if (e.role === 'shared') continue;
+    const b = best.get(e.label);
+    if (!b || e.weight > b.weight) best.set(e.label, e);
+  }
   let ds = 0;
   let mle = 0;
-  for (const e of evidence) {
-    if (e.role === 'shared' || seen.has(e.label)) continue;
-    seen.add(e.label);
+  for (const e of best.values()) {
     if (e.role === 'ds') ds += e.weight;
     else mle += e.weight;
   }

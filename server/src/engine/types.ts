@@ -74,6 +74,8 @@ export interface Evidence {
   term: string;
   /** Canonical lexicon entry, e.g. "Kubernetes" for "k8s", "deploy models" for "deploying the models". */
   label: string;
+  /** The lexicon pattern that matched (e.g. "k8s"), for tuning and explanations. */
+  pattern?: string;
   role: Role | 'shared';
   weight: number;
   range: Range;
