@@ -19,9 +19,13 @@ const LONG_BULLET = 400;
 const MAX_HEADING_WORDS = 8;
 /** micromark's cost grows faster than linearly on long documents; chunks keep it linear. */
 const CHUNK_TARGET = 8_000;
-/** A chunk with no safe split point longer than this is read line by line instead. */
-const MAX_MARKDOWN_CHUNK = 64_000;
-/** Nesting deeper than this (container markers or indentation) is read line by line instead. */
+/**
+ * Markdown parsed per document, in characters. micromark runs at roughly 200-400 KB/s here, so a
+ * 1 MB paste would stall the editor; text past this budget is read line by line. Real postings
+ * are far shorter (the longest of 2,054 is under 20,000 characters).
+ */
+const MARKDOWN_BUDGET = 64_000;
+/** Nesting deeper than this (container markers, indentation, open '[') is read line by line instead. */
 const MAX_NESTING = 24;
 const MAX_INDENT = 96;
 
@@ -34,6 +38,10 @@ const LABEL_LINE = /^\s*(?:\*\*|__)?\s*(?:job\s+title|position\s+title|title|pos
 
 function isLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f);
+}
+
+function isUpperAscii(c: number): boolean {
+  return c >= 65 && c <= 90;
 }
 
 function isEmphasisMark(c: number): boolean {
@@ -149,16 +157,19 @@ class PostingBuilder {
       this.line(start, end, kind, boldOnly);
       return;
     }
-    const [hs, he] = this.headingCore(start, end);
-    const words = countWords(text, hs, he);
-    if (words <= MAX_HEADING_WORDS && he - hs <= 80) {
-      const kindOfHeading = headingKind(text.slice(hs, he));
-      if (kindOfHeading) {
-        this.startSection(kindOfHeading, hs, he, start);
-        return;
-      }
+    // A pasted list keeps its glyph on the first line only: "- Python\nSQL\nSpark" reaches us as
+    // one item with lazy continuation lines. A continuation at column 0 that starts with a capital
+    // is its own line; an indented or lower-case one is the same duty wrapped.
+    let pieceEnd = end;
+    const breaks: number[] = [];
+    for (let i = start; i < end; i++) {
+      if (text.charCodeAt(i) !== 10) continue;
+      const c = text.charCodeAt(i + 1);
+      if (i + 1 < end && (isUpperAscii(c) || isBulletGlyph(c) || (c >= 48 && c <= 57))) breaks.push(i + 1);
     }
-    this.addItem(start, end, kind);
+    if (breaks.length > 0) pieceEnd = breaks[0];
+    this.line(start, pieceEnd, kind, boldOnly);
+    for (let k = 0; k < breaks.length; k++) this.line(breaks[k], k + 1 < breaks.length ? breaks[k + 1] : end, null, false);
   }
 
   /**
@@ -419,9 +430,10 @@ function chunkStarts(text: string): number[] {
       if (!fence) fence = c;
       else if (fence === c) fence = 0;
     } else if (!fence) {
-      const open = text.lastIndexOf('<!--', lineEnd);
-      if (open >= i) inComment = text.indexOf('-->', open + 4) < 0 || text.indexOf('-->', open + 4) > lineEnd;
-      else if (inComment && text.indexOf('-->', i) >= 0 && text.indexOf('-->', i) < lineEnd) inComment = false;
+      const line = text.slice(i, lineEnd);
+      const open = line.lastIndexOf('<!--');
+      if (open >= 0) inComment = line.indexOf('-->', open + 4) < 0;
+      else if (inComment && line.includes('-->')) inComment = false;
     }
     prevBlank = blank;
     i = lineEnd + 1;
@@ -431,8 +443,9 @@ function chunkStarts(text: string): number[] {
 
 /** Nesting or size that makes micromark slow (its container handling is super-linear in depth). */
 function tooHardForMarkdown(text: string, start: number, end: number): boolean {
-  if (end - start > MAX_MARKDOWN_CHUNK) return true;
   let i = start;
+  // Unclosed '[' pile up as possible link labels that micromark re-examines at every ']'.
+  let brackets = 0;
   while (i < end) {
     let j = i;
     let markers = 0;
@@ -447,8 +460,14 @@ function tooHardForMarkdown(text: string, start: number, end: number): boolean {
       j++;
     }
     if (markers > MAX_NESTING || indent > MAX_INDENT) return true;
-    const nl = text.indexOf('\n', j);
-    i = nl < 0 || nl >= end ? end : nl + 1;
+    let nl = j;
+    while (nl < end && text.charCodeAt(nl) !== 10) {
+      const c = text.charCodeAt(nl++);
+      if (c === 91 /* [ */) {
+        if (++brackets > MAX_NESTING) return true;
+      } else if (c === 93 /* ] */ && brackets > 0) brackets--;
+    }
+    i = nl + 1;
   }
   return false;
 }
@@ -509,10 +528,12 @@ export function parsePosting(text: string): Posting {
   const b = new PostingBuilder(text);
   try {
     const starts = chunkStarts(text);
+    let budget = MARKDOWN_BUDGET;
     for (let k = 0; k < starts.length; k++) {
       const cs = starts[k];
       const ce = k + 1 < starts.length ? starts[k + 1] : text.length;
-      if (tooHardForMarkdown(text, cs, ce)) {
+      budget -= ce - cs;
+      if (budget < 0 || tooHardForMarkdown(text, cs, ce)) {
         parseLines(b, cs, ce);
         continue;
       }

@@ -71,7 +71,8 @@ export function headingKind(heading: string): SectionKind | null {
     const candidates = byFirstWord.get(words[i]);
     if (!candidates) continue;
     for (const p of candidates) {
-      if (best && p.words.length <= best.words.length) continue;
+      // Longest phrase wins; on a tie a named kind beats a generic heading ("Position Requirements").
+      if (best && (p.words.length < best.words.length || (p.words.length === best.words.length && !(best.kind === 'unknown' && p.kind !== 'unknown')))) continue;
       if (i + p.words.length > words.length) continue;
       let same = true;
       for (let k = 1; k < p.words.length; k++) {

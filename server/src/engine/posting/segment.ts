@@ -41,6 +41,8 @@ const ABBREVIATIONS = new Set([
 
 function wordBefore(text: string, end: number, floor: number): string {
   let i = end;
+  // Abbreviations are short; a longer look-back would make runs of dotted words quadratic.
+  floor = Math.max(floor, end - 8);
   while (i > floor) {
     const c = text.charCodeAt(i - 1);
     if (isUpper(c) || isLower(c) || c === 46 /* . */) i--;
