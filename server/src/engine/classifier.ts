@@ -192,9 +192,10 @@ export function classifyItem(item: Item): ClassifiedItem {
   return { item, ...decide(ds, mle, evidence), ds, mle, evidence };
 }
 
-/** Classifies every item of a posting; items of non-duty sections (about us, benefits, EEO) are 'none'. */
+/**
+ * Classifies every item of a posting, including those of non-duty sections (about us, benefits,
+ * EEO): the profile ignores them unless no duty section says anything (see profile.ts).
+ */
 export function classifyPosting(posting: Posting): ClassifiedItem[] {
-  return posting.items.map((item) =>
-    item.section === 'nonDuty' ? { item, cls: 'none', score: 0, ds: 0, mle: 0, evidence: [] } : classifyItem(item),
-  );
+  return posting.items.map(classifyItem);
 }

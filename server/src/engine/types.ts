@@ -97,7 +97,7 @@ export type ProfileRole = 'ds' | 'mle' | 'hybrid' | 'unclear';
 export interface Profile {
   /** Share of section-weighted duty evidence that is data-science work, in [0, 1]. */
   ds: number;
-  /** Share of section-weighted duty evidence that is ML-engineering work, in [0, 1]. ds + mle = 1 when any evidence, else both 0. */
+  /** Share of section-weighted duty evidence that is ML-engineering work, in [0, 1]. ds + mle = 1; both 0.5 when there is no evidence (no lean). */
   mle: number;
   role: ProfileRole;
   /** Items counted as duties (classified ds, mle or shared). */
