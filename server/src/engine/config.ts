@@ -11,6 +11,13 @@ export interface Thresholds {
   hybridShare: number;
   /** missing-duties: fewer classified duty items than this. */
   minDutyItems: number;
+  /**
+   * ML-engineering evidence is multiplied by this before shares are taken. ML-engineering terms
+   * are rarer in posting prose than data-science terms (analysis, stakeholders, statistics), so
+   * without it a typical ML-engineering posting reads as 60% MLE and a data-science one as 15%.
+   * Calibrated with `npm run eval` so that the mismatch threshold sits between the two.
+   */
+  mleEvidenceScale: number;
 }
 
 export interface SectionWeights {
@@ -46,6 +53,7 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   minEvidence: 2,
   hybridShare: 0.4,
   minDutyItems: 1,
+  mleEvidenceScale: 2,
 };
 
 export const DEFAULT_SECTION_WEIGHTS: SectionWeights = {

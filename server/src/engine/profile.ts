@@ -43,7 +43,7 @@ function weigh(items: ClassifiedItem[], weights: Config['sectionWeights'], t: Co
   let mle = 0;
   for (const v of strongest.values()) {
     if (v.role === 'ds') ds += v.mass;
-    else mle += v.mass;
+    else mle += v.mass * t.mleEvidenceScale;
   }
   const mass = ds + mle;
   // With no evidence at all the body leans neither way: both shares are one half, role unclear.
