@@ -8,8 +8,8 @@ import { frontmatter } from 'micromark-extension-frontmatter';
 import { parseDocument, isMap, isScalar } from 'yaml';
 import type { Nodes, Root } from 'mdast';
 import type { FrontMatter, Item, ItemKind, Posting, PostingTitle, Section, SectionKind } from './types';
-import { headingKind, isDebris } from './posting/headings';
-import { inlineHeadings, isBulletGlyph, isSpace, sentenceStarts } from './posting/segment';
+import { headingKind, isAboutCompany, isDebris } from './posting/headings';
+import { fieldValueEnd, inlineHeadings, isBulletGlyph, isSpace, sentenceStarts } from './posting/segment';
 
 /** A line of running text longer than this is split into sentences. */
 const LONG_LINE = 200;
@@ -111,6 +111,15 @@ class PostingBuilder {
       return;
     }
     this.startSection(kind ?? 'unknown', hs, he, nodeStart);
+  }
+
+  isShortLine(start: number, end: number): boolean {
+    if (end - start > 120) return false;
+    for (let i = start; i < end; i++) {
+      const c = this.text.charCodeAt(i);
+      if (c === 10 || c === 13) return false;
+    }
+    return countWords(this.text, start, end) <= 12;
   }
 
   /** Heading words without surrounding emphasis marks, a trailing colon or trailing dots. */
@@ -227,6 +236,10 @@ class PostingBuilder {
           this.startSection(found, hs, he, start);
           return;
         }
+        if (!found && (boldOnly || endsAsHeading || (words <= 5 && last !== 46)) && isAboutCompany(core) && looksLikeHeading(core)) {
+          this.startSection('nonDuty', hs, he, start);
+          return;
+        }
         if (!found && (boldOnly || (endsAsHeading && words <= 5 && looksLikeHeading(core)))) {
           this.startSection('unknown', hs, he, start);
           return;
@@ -239,13 +252,31 @@ class PostingBuilder {
     const headings = inlineHeadings(text, s, e, sentences);
     let pos = s;
     let sentenceIndex = 0;
-    for (const h of headings) {
+    for (let k = 0; k < headings.length; k++) {
+      const h = headings[k];
       sentenceIndex = this.emit(pos, h.start, kind, splitSentences, sentences, sentenceIndex);
       kind = marker ?? 'line';
+      const resume = this.current?.kind;
       this.startSection(h.kind, h.start, h.end, h.start);
       pos = h.contentStart;
+      if (h.field) {
+        // "Location: Remote" interrupts a section; the text after the value belongs to what was
+        // interrupted (or to no heading when that was not a duty section).
+        const limit = k + 1 < headings.length ? headings[k + 1].start : e;
+        const valueEnd = fieldValueEnd(text, pos, limit, sentences);
+        sentenceIndex = this.emit(pos, valueEnd, kind, splitSentences, sentences, sentenceIndex);
+        this.resumeAfterField(valueEnd, resume);
+        pos = valueEnd;
+      }
     }
     this.emit(pos, e, kind, splitSentences, sentences, sentenceIndex);
+  }
+
+  private resumeAfterField(at: number, interrupted: SectionKind | undefined): void {
+    const kind: SectionKind = interrupted && interrupted !== 'nonDuty' ? interrupted : 'unknown';
+    if (this.current) this.current.range.end = at;
+    this.current = { kind, heading: null, headingRange: null, range: { start: at, end: this.text.length }, items: [] };
+    this.sections.push(this.current);
   }
 
   /** Items of [start, end): split at inline bullet glyphs, then at sentences when the line is long. */
@@ -355,7 +386,12 @@ function walk(b: PostingBuilder, root: Root, base: number): void {
       case 'heading': {
         const first = node.children[0]?.position?.start.offset;
         const last = node.children[node.children.length - 1]?.position?.end.offset;
-        if (first !== undefined && last !== undefined) b.heading(node.depth, base + first, base + last, start);
+        if (first === undefined || last === undefined) break;
+        // A pasted paragraph followed by a line of dashes becomes a Setext heading; a real
+        // heading is one short line.
+        const setext = b.text.charCodeAt(start) !== 35; /* # */
+        if (setext && !b.isShortLine(base + first, base + last)) b.paragraph(base + first, base + last, false);
+        else b.heading(node.depth, base + first, base + last, start);
         break;
       }
       case 'paragraph': {

@@ -15,6 +15,7 @@ const exact = new Map<string, SectionKind>();
 const byFirstWord = new Map<string, Phrase[]>();
 const filler = new Set<string>(lexicon.filler.map((w) => normalize(w)));
 const debris = new Set<string>(lexicon.debris.map((w) => normalize(w)));
+const fields = new Set<string>(lexicon.fields.map((w) => normalize(w)));
 
 for (const kind of KINDS) {
   const phrases = (lexicon.kinds as Record<string, string[]>)[kind] ?? [];
@@ -100,4 +101,14 @@ export function headingKind(heading: string): SectionKind | null {
 export function isDebris(line: string): boolean {
   const n = normalize(line);
   return n === '' || debris.has(n);
+}
+
+/** A heading that labels one value ("Location: Remote", "Reports to: ...") rather than a section. */
+export function isFieldHeading(heading: string): boolean {
+  return fields.has(normalize(heading));
+}
+
+/** "About Acme" / "About DoorDash": a company introduction under the company's name. */
+export function isAboutCompany(heading: string): boolean {
+  return /^about\s+\S/i.test(heading) && heading.split(/\s+/).length <= 5;
 }

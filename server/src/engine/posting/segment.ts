@@ -2,7 +2,7 @@
 // ("...our platform.What you'll do:Build models"), inline bullet glyphs and sentences.
 // Works on offsets into the document text so that every range is exact.
 import type { SectionKind } from '../types';
-import { headingKind } from './headings';
+import { headingKind, isAboutCompany, isFieldHeading } from './headings';
 
 export interface InlineHeading {
   /** Heading words: [start, end) without the colon. */
@@ -11,6 +11,8 @@ export interface InlineHeading {
   /** Where the text after the heading begins. */
   contentStart: number;
   kind: SectionKind;
+  /** A field label ("Location:") that covers only the value after it. */
+  field: boolean;
 }
 
 const MAX_INLINE_HEADING = 60;
@@ -147,11 +149,11 @@ export function inlineHeadings(text: string, start: number, end: number, sentenc
       if (wordCount(text, hs, he) > 8) continue;
       const phrase = text.slice(hs, he);
       let kind = headingKind(phrase);
-      if (!kind && !colon && /^About\s+\S/.test(phrase) && wordCount(text, hs, he) <= 5) kind = 'nonDuty';
+      if (!kind && isAboutCompany(phrase)) kind = 'nonDuty';
       if (!kind) continue;
       let cs = contentStart;
       while (cs < end && isSpace(text.charCodeAt(cs))) cs++;
-      out.push({ start: hs, end: he, contentStart: cs, kind });
+      out.push({ start: hs, end: he, contentStart: cs, kind, field: colon && isFieldHeading(phrase) });
       lastEnd = cs;
       return;
     }
@@ -169,4 +171,25 @@ export function inlineHeadings(text: string, start: number, end: number, sentenc
     }
   }
   return out;
+}
+
+/**
+ * Where the value of a field ("Location: Cupertino, CA 95014Duration: ...") ends: the next
+ * sentence, a word glued to it, or the limit.
+ */
+export function fieldValueEnd(text: string, from: number, limit: number, sentences: number[]): number {
+  let end = limit;
+  for (const s of sentences) {
+    if (s > from) {
+      end = Math.min(end, s);
+      break;
+    }
+  }
+  for (let i = from + 1; i < end - 1; i++) {
+    const p = text.charCodeAt(i - 1);
+    if (isUpper(text.charCodeAt(i)) && isLower(text.charCodeAt(i + 1)) && (isDigit(p) || (isLower(p) && i - 3 >= from && isLower(text.charCodeAt(i - 2)) && isLower(text.charCodeAt(i - 3))))) {
+      return i;
+    }
+  }
+  return end;
 }
