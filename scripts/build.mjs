@@ -17,6 +17,10 @@ const common = {
   sourcemap: !production,
   logLevel: 'warning',
   absWorkingDir: root,
+  // ESM dependencies (tinyglobby's fdir) call createRequire(import.meta.url); in a CommonJS bundle
+  // import.meta is empty, so point it at the bundle file itself.
+  define: { 'import.meta.url': '__jdlintImportMetaUrl' },
+  inject: [path.join(root, 'scripts/import-meta-url.js')],
 };
 
 const entries = [
