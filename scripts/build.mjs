@@ -1,7 +1,8 @@
 // Bundles the extension client, the language server, the CLI and the evaluation script with esbuild.
 // natural is imported through per-file deep paths only (see ../shared/STYLE.md), so the bundle stays small.
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -22,6 +23,15 @@ const common = {
   define: { 'import.meta.url': '__jdlintImportMetaUrl' },
   inject: [path.join(root, 'scripts/import-meta-url.js')],
 };
+
+// Training first: the classifier bundles the weights it learns (scripts/train.ts).
+const generated = path.join(root, 'server/src/engine/generated/term-weights.json');
+if (!existsSync(generated)) {
+  mkdirSync(path.dirname(generated), { recursive: true });
+  writeFileSync(generated, JSON.stringify({ blend: 0, weights: {} }));
+}
+await build({ ...common, minify: false, sourcemap: false, entryPoints: ['scripts/train.ts'], outfile: '.cache/train.js' });
+execFileSync(process.execPath, [path.join(root, '.cache/train.js'), root], { stdio: ['ignore', 'ignore', 'inherit'] });
 
 const entries = [
   { in: 'client/src/extension.ts', out: 'dist/client.js', external: ['vscode'] },

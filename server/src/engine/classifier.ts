@@ -61,11 +61,15 @@ function insert(root: TrieNode, pattern: string, leaf: (n: TrieNode) => void): v
   if (n !== root) leaf(n);
 }
 
-/** The effective weight of a lexicon term: its hand-set weight blended with the learned ratio. */
-export function termWeight(label: string, base: number): number {
+/**
+ * The effective weight of a lexicon term: its tuned weight blended with the log-likelihood ratio
+ * learned from labelled duty lines, counted only in the direction the lexicon gives the term.
+ */
+export function termWeight(label: string, role: Role | 'shared', base: number): number {
   const llr = LEARNED.weights[label];
-  if (llr === undefined) return base;
-  return (1 - LEARNED.blend) * base + LEARNED.blend * Math.abs(llr);
+  if (llr === undefined || role === 'shared') return base;
+  const towards = Math.max(0, role === 'mle' ? llr : -llr);
+  return (1 - LEARNED.blend) * base + LEARNED.blend * towards;
 }
 
 const TRIE = (() => {
@@ -73,7 +77,7 @@ const TRIE = (() => {
   for (const t of lexicon.terms as LexiconTerm[]) {
     for (const p of t.patterns) {
       // A pattern's tuned weight (scripts/tune-lexicon.ts) overrides its entry's hand-set weight.
-      const weight = termWeight(t.label, t.tuned?.[p] ?? t.weight);
+      const weight = termWeight(t.label, t.role as Term['role'], t.tuned?.[p] ?? t.weight);
       const term: Term = { label: t.label, role: t.role as Term['role'], weight, pattern: p };
       insert(root, p, (n) => (n.term = term));
     }
