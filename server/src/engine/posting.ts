@@ -71,7 +71,11 @@ class PostingBuilder {
   constructor(readonly text: string) {}
 
   startSection(kind: SectionKind, headingStart: number, headingEnd: number, sectionStart: number): void {
-    if (this.current) this.current.range.end = sectionStart;
+    const prev = this.current;
+    if (prev) prev.range.end = sectionStart;
+    // "Responsibilities" straight followed by "Job Description:" is one section with a generic
+    // sub-heading, not a duty section emptied by an unknown one.
+    if (kind === 'unknown' && prev && prev.heading !== null && prev.items.length === 0 && prev.kind !== 'unknown') kind = prev.kind;
     const section: Section = {
       kind,
       heading: this.text.slice(headingStart, headingEnd),

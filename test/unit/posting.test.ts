@@ -1,0 +1,331 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parsePosting } from '../../server/src/engine/posting';
+import type { Posting, SectionKind } from '../../server/src/engine/types';
+
+const fixture = (name: string) => readFileSync(join(__dirname, '../fixtures/parser', name), 'utf8');
+
+/** Every item and the title must be exactly the document text at their ranges. */
+function expectExactRanges(p: Posting): void {
+  for (const item of p.items) expect(p.text.slice(item.range.start, item.range.end)).toBe(item.text);
+  if (p.title) expect(p.text.slice(p.title.range.start, p.title.range.end)).toBe(p.title.text);
+  for (const s of p.sections) {
+    if (s.headingRange) expect(p.text.slice(s.headingRange.start, s.headingRange.end)).toBe(s.heading);
+  }
+}
+
+function itemsOf(p: Posting, kind: SectionKind): string[] {
+  return p.items.filter((i) => i.section === kind).map((i) => i.text);
+}
+
+describe('parsePosting: titles', () => {
+  it('takes the title from front matter, range over the value without quotes', () => {
+    const text = '---\ntitle: "Senior Data Scientist"\n---\n\n# Ignored heading\n';
+    const p = parsePosting(text);
+    expect(p.title).toEqual({ text: 'Senior Data Scientist', range: { start: 12, end: 33 }, source: 'frontmatter' });
+    expect(p.frontMatter?.data).toEqual({ title: 'Senior Data Scientist' });
+    expect(p.frontMatter?.range).toEqual({ start: 0, end: 38 });
+  });
+
+  it('takes an unquoted front matter title', () => {
+    const p = parsePosting('---\ntitle: ML Engineer\nteam: Search\n---\nBody text here.\n');
+    expect(p.title).toEqual({ text: 'ML Engineer', range: { start: 11, end: 22 }, source: 'frontmatter' });
+  });
+
+  it('takes the first H1 without the # markup', () => {
+    const p = parsePosting('# Staff Machine Learning Engineer\n\nWe deploy models.\n');
+    expect(p.title).toEqual({ text: 'Staff Machine Learning Engineer', range: { start: 2, end: 33 }, source: 'heading' });
+  });
+
+  it('takes an H2 when there is no H1 and skips section headings', () => {
+    const p = parsePosting('## Responsibilities\n\n- Build models\n\n## Data Analyst, Growth\n');
+    expect(p.title?.text).toBe('Data Analyst, Growth');
+    expect(p.title?.range).toEqual({ start: 40, end: 60 });
+  });
+
+  it('takes a Setext heading', () => {
+    const p = parsePosting('Applied Scientist\n=================\n\nWe run experiments.\n');
+    expect(p.title).toEqual({ text: 'Applied Scientist', range: { start: 0, end: 17 }, source: 'heading' });
+  });
+
+  it('takes a "Job title:" label line and does not make it an item', () => {
+    const text = 'Company: Acme\nJob title: Data Scientist II\nAnalyse churn for the retention team\n';
+    const p = parsePosting(text);
+    expect(p.title).toEqual({ text: 'Data Scientist II', range: { start: 25, end: 42 }, source: 'label' });
+    expect(p.items.map((i) => i.text)).not.toContain('Job title: Data Scientist II');
+  });
+
+  it('takes a "Position:" label inside bold markup', () => {
+    const p = parsePosting('**Position:** MLOps Engineer\n\nRun the model registry.\n');
+    expect(p.title?.text).toBe('MLOps Engineer');
+    expect(p.title?.source).toBe('label');
+  });
+
+  it('has no title when nothing names the posting', () => {
+    expect(parsePosting('Build models.\nDeploy them.\n').title).toBeNull();
+  });
+});
+
+describe('parsePosting: clean Markdown', () => {
+  const text = fixture('clean-frontmatter.md');
+  const p = parsePosting(text);
+
+  it('reads front matter data and the title', () => {
+    expect(p.title?.text).toBe('Senior Machine Learning Engineer');
+    expect(p.title?.source).toBe('frontmatter');
+    expect(p.frontMatter?.data).toEqual({ title: 'Senior Machine Learning Engineer', team: 'Ranking', remote: true });
+    expect(p.frontMatter?.error).toBeUndefined();
+  });
+
+  it('sorts bullets and numbered items into sections by heading synonyms', () => {
+    expect(p.sections.map((s) => [s.kind, s.heading])).toEqual([
+      ['unknown', null],
+      ['responsibilities', "What you'll do"],
+      ['requirements', 'Requirements'],
+      ['niceToHave', 'Nice to have'],
+      ['tools', 'Tech stack'],
+      ['nonDuty', 'Benefits'],
+    ]);
+    expect(itemsOf(p, 'responsibilities')).toEqual([
+      'Deploy ranking models to production behind a low-latency API',
+      'Build CI/CD pipelines for model training and release\n  on our Kubernetes clusters',
+      'Monitor model drift and retrain when quality drops',
+    ]);
+    expect(p.items.filter((i) => i.section === 'responsibilities').map((i) => i.kind)).toEqual(['bullet', 'bullet', 'numbered']);
+    expect(itemsOf(p, 'requirements')).toEqual(['4+ years of Python', 'Experience with Docker and Kubernetes']);
+    expect(itemsOf(p, 'niceToHave')).toEqual(['Experience with Triton or TorchServe']);
+    expect(itemsOf(p, 'tools')).toEqual(['PyTorch, Ray, Argo Workflows']);
+  });
+
+  it('keeps benefits in a nonDuty section and drops "Apply now" debris', () => {
+    expect(itemsOf(p, 'nonDuty')).toEqual(['Health, dental and vision cover']);
+  });
+
+  it('never makes items of headings, code blocks, HTML comments or front matter', () => {
+    const all = p.items.map((i) => i.text).join('\n');
+    expect(all).not.toMatch(/replicas|internal note|team: Ranking|Acme Robotics is hiring|^Requirements$/m);
+  });
+
+  it('gives every item, heading and the title its exact source range', () => {
+    expectExactRanges(p);
+    const first = p.items.find((i) => i.section === 'responsibilities')!;
+    const start = text.indexOf('Deploy ranking');
+    expect(first.range).toEqual({ start, end: start + 'Deploy ranking models to production behind a low-latency API'.length });
+  });
+});
+
+describe('parsePosting: pasted shapes', () => {
+  it('reads one duty per line and headings as plain lines, with or without a colon', () => {
+    const p = parsePosting(fixture('lines-no-glyphs.txt'));
+    expect(itemsOf(p, 'responsibilities')).toEqual([
+      'Design and analyse A/B tests for the checkout flow',
+      'Present findings to product managers and directors',
+      'Build forecasting models for weekly demand',
+    ]);
+    expect(p.items.filter((i) => i.section === 'responsibilities').every((i) => i.kind === 'line')).toBe(true);
+    expect(itemsOf(p, 'requirements')).toEqual(['MSc in statistics or a related field', 'Strong SQL and R or Python']);
+    expect(p.sections.find((s) => s.kind === 'requirements')?.heading).toBe('Qualifications');
+    expect(itemsOf(p, 'nonDuty')).toEqual(['Hybrid working']);
+    expectExactRanges(p);
+  });
+
+  it('does not make items of job-board debris ("Show Less", "Report", "Show more")', () => {
+    const texts = [...parsePosting(fixture('lines-no-glyphs.txt')).items, ...parsePosting(fixture('flattened.txt')).items].map((i) => i.text);
+    expect(texts.some((t) => /show (less|more)|^report$/i.test(t))).toBe(false);
+  });
+
+  it('splits a flattened posting at glued headings and sentences', () => {
+    const text = fixture('flattened.txt');
+    const p = parsePosting(text);
+    expect(p.sections.map((s) => [s.kind, s.heading])).toEqual([
+      ['unknown', null],
+      ['responsibilities', "What you'll do"],
+      ['requirements', 'Requirements'],
+      ['responsibilities', 'Job Responsibilities'],
+      ['nonDuty', 'Location'],
+      ['responsibilities', null],
+      ['nonDuty', 'About Northwind'],
+    ]);
+    expect(itemsOf(p, 'responsibilities')).toEqual([
+      'Design experiments for pricing.',
+      'Explain results to store managers &amp; buyers.',
+      'Build dashboards in Looker.',
+      'Responsible for the weekly forecast review.',
+      'Mentor two junior analysts.',
+    ]);
+    expect(itemsOf(p, 'requirements')).toEqual(['3+ years of SQL.', 'Experience with causal inference.']);
+    expect(itemsOf(p, 'nonDuty')).toEqual(['Leeds, UK.', 'Northwind was founded in 2015.']);
+    expect(p.items.filter((i) => i.section === 'responsibilities').every((i) => i.kind === 'sentence')).toBe(true);
+    expectExactRanges(p);
+  });
+
+  it('gives exact offsets for a glued heading and the duty after it', () => {
+    const text = "We build a platform for grocers and their suppliers across the whole of the north of England.What you'll do:Build models for demand.";
+    const p = parsePosting(text);
+    const section = p.sections.find((s) => s.kind === 'responsibilities')!;
+    expect(section.headingRange).toEqual({ start: 93, end: 107 });
+    expect(section.items.map((i) => [i.text, i.range])).toEqual([['Build models for demand.', { start: 108, end: 132 }]]);
+  });
+
+  it('splits "Responsibilities:Design..." at the start of a line', () => {
+    const p = parsePosting('Responsibilities:Design training pipelines. Serve models behind an API.');
+    expect(p.sections[0].kind).toBe('responsibilities');
+    expect(p.sections[0].headingRange).toEqual({ start: 0, end: 16 });
+    expect(itemsOf(p, 'responsibilities')).toEqual(['Design training pipelines. Serve models behind an API.']);
+  });
+
+  it('reads \\u2022 and \\u00b7 bullets inside paragraphs, with a generic sub-heading kept in its section', () => {
+    const p = parsePosting(fixture('aggregator-bullets.txt'));
+    expect(itemsOf(p, 'responsibilities')).toEqual([
+      'Train and evaluate models for appointment no-shows.',
+      'Package models as services and deploy them on Azure.',
+      'Set up monitoring for data drift.',
+    ]);
+    expect(p.items.filter((i) => i.section === 'responsibilities').every((i) => i.kind === 'bullet')).toBe(true);
+    expect(itemsOf(p, 'requirements')).toEqual(['Python and scikit-learn', 'Experience with MLflow']);
+    expectExactRanges(p);
+  });
+
+  it('splits inline \\u2022 bullets on one line', () => {
+    const p = parsePosting('Requirements: \u2022 Python \u2022 SQL \u2022 Airflow');
+    expect(itemsOf(p, 'requirements')).toEqual(['Python', 'SQL', 'Airflow']);
+    expect(p.items.map((i) => i.range)).toEqual([
+      { start: 16, end: 22 },
+      { start: 25, end: 28 },
+      { start: 31, end: 38 },
+    ]);
+  });
+
+  it('reads "**Requirements**" bold paragraphs and "o " / "- " glyph lines as headings and bullets', () => {
+    const p = parsePosting('**Requirements**\n\nGreat written English\no Statistics degree\n2. Experiment design\n');
+    expect(p.sections[0].kind).toBe('requirements');
+    expect(p.sections[0].headingRange).toEqual({ start: 2, end: 14 });
+    expect(p.items.map((i) => [i.text, i.kind])).toEqual([
+      ['Great written English', 'line'],
+      ['Statistics degree', 'bullet'],
+      ['Experiment design', 'numbered'],
+    ]);
+    expectExactRanges(p);
+  });
+
+  it('keeps ranges exact over CRLF line endings', () => {
+    const text = 'Job Title: ML Engineer\r\nResponsibilities:\r\n\u2022 Train models\r\n\u2022 Serve models\r\nShow Less\r\n';
+    const p = parsePosting(text);
+    expect(p.title).toEqual({ text: 'ML Engineer', range: { start: 11, end: 22 }, source: 'label' });
+    expect(p.items.map((i) => [i.text, i.range.start, i.range.end, i.section])).toEqual([
+      ['Train models', 45, 57, 'responsibilities'],
+      ['Serve models', 61, 73, 'responsibilities'],
+    ]);
+  });
+
+  it('keeps CRLF front matter and Markdown lists exact', () => {
+    const text = '---\r\ntitle: Data Scientist\r\n---\r\n\r\n## Duties\r\n\r\n- Run A/B tests\r\n- Explain results\r\n';
+    const p = parsePosting(text);
+    expect(p.title?.range).toEqual({ start: 12, end: 26 });
+    expect(itemsOf(p, 'responsibilities')).toEqual(['Run A/B tests', 'Explain results']);
+    expectExactRanges(p);
+  });
+
+  it('separates nonDuty sections (about us, benefits, EEO, how to apply, salary) from duties', () => {
+    const text = [
+      '## About us', '', 'We sell shoes online and love data.', '',
+      '## Responsibilities', '', '- Deploy recommendation models', '',
+      '## Equal opportunity', '', 'We welcome applicants from every background.', '',
+      'How to apply:', 'Send a CV to the address below.', '',
+      'Salary: 60,000 to 70,000 GBP', '',
+    ].join('\n');
+    const p = parsePosting(text);
+    expect(itemsOf(p, 'responsibilities')).toEqual(['Deploy recommendation models']);
+    expect(itemsOf(p, 'nonDuty')).toEqual([
+      'We sell shoes online and love data.',
+      'We welcome applicants from every background.',
+      'Send a CV to the address below.',
+      '60,000 to 70,000 GBP',
+    ]);
+  });
+
+  it('splits a long paragraph line into sentences but keeps short lines whole', () => {
+    const long = 'You will own the forecasting models for our stores and their suppliers. You will explain their results to buyers and planners every week. You will also keep the pipelines that feed them healthy, fast and cheap to run.';
+    expect(long.length).toBeGreaterThan(200);
+    const p = parsePosting(`${long}\n\nShort line. Two sentences.\n`);
+    expect(p.items.map((i) => [i.text, i.kind])).toEqual([
+      ['You will own the forecasting models for our stores and their suppliers.', 'sentence'],
+      ['You will explain their results to buyers and planners every week.', 'sentence'],
+      ['You will also keep the pipelines that feed them healthy, fast and cheap to run.', 'sentence'],
+      ['Short line. Two sentences.', 'line'],
+    ]);
+  });
+
+  it('does not split sentences at abbreviations such as "e.g." and "U.S."', () => {
+    const line = 'Build tools for analysts, e.g. notebooks and dashboards, and support teams across the U.S. and Canada with data about stock levels. Keep them reliable, tested and documented for everybody who relies on them.';
+    expect(line.length).toBeGreaterThan(200);
+    const p = parsePosting(line);
+    expect(p.items.map((i) => i.text)).toEqual([
+      'Build tools for analysts, e.g. notebooks and dashboards, and support teams across the U.S. and Canada with data about stock levels.',
+      'Keep them reliable, tested and documented for everybody who relies on them.',
+    ]);
+  });
+
+  it('does not treat a pasted paragraph over a dashed line as a heading', () => {
+    const p = parsePosting('Design pricing experiments for stores\nExplain results to managers\n---\nBenefits:\nPension\n');
+    expect(p.title).toBeNull();
+    expect(p.items.map((i) => [i.text, i.section])).toEqual([
+      ['Design pricing experiments for stores', 'unknown'],
+      ['Explain results to managers', 'unknown'],
+      ['Pension', 'nonDuty'],
+    ]);
+  });
+});
+
+describe('parsePosting: bad input', () => {
+  it('does not throw on an empty document', () => {
+    expect(parsePosting('')).toEqual({ text: '', title: null, frontMatter: null, sections: [], items: [] });
+  });
+
+  it('does not throw on binary junk with NUL bytes and lone surrogates', () => {
+    const junk = '\u0000\u0001\ud800abc\udfff\u0000PNG\r\n\u001a\n' + String.fromCharCode(...Array.from({ length: 2000 }, (_, i) => (i * 7919) % 65536));
+    const p = parsePosting(junk);
+    expectExactRanges(p);
+  });
+
+  it('reports unclosed front matter and still parses the rest as Markdown', () => {
+    const p = parsePosting('---\ntitle: Data Scientist\n\n## Responsibilities\n\n- Run experiments\n');
+    expect(p.frontMatter?.data).toBeNull();
+    expect(p.frontMatter?.error).toMatch(/not closed/);
+    expect(p.frontMatter?.range).toEqual({ start: 0, end: 3 });
+    expect(itemsOf(p, 'responsibilities')).toEqual(['Run experiments']);
+  });
+
+  it('reports invalid YAML in front matter and keeps parsing', () => {
+    const p = parsePosting('---\ntitle: [unclosed\n---\n\n# ML Engineer\n');
+    expect(p.frontMatter?.error).toMatch(/YAML/);
+    expect(p.title?.text).toBe('ML Engineer');
+  });
+
+  it('does not throw or stall on 20,000 nested list levels', () => {
+    const deep = '- '.repeat(20_000) + 'deploy models\n';
+    const staircase = Array.from({ length: 3000 }, (_, i) => ' '.repeat(i * 2) + '- monitor drift').join('\n');
+    const t = performance.now();
+    const a = parsePosting(deep);
+    const b = parsePosting(staircase);
+    expect(performance.now() - t).toBeLessThan(2000);
+    expect(a.items.map((i) => i.text)).toEqual(['deploy models']);
+    expect(b.items).toHaveLength(3000);
+    expectExactRanges(b);
+  });
+
+  it('parses a 1 MB posting in well under a second', () => {
+    const unit = '## Responsibilities\n\n- Deploy models *fast* & [well](https://example.invalid)\n- Monitor drift\n\nA plain line.\nAnother line.\n\n';
+    const big = unit.repeat(Math.ceil(1_000_000 / unit.length));
+    const flat = 'Build models for demand.What you will do:Serve them. '.repeat(20_000);
+    parsePosting(unit);
+    const t = performance.now();
+    const p = parsePosting(big);
+    const q = parsePosting(flat);
+    // Generous for a loaded CI machine; the point is linear time (quadratic took 14 s here).
+    expect(performance.now() - t).toBeLessThan(3000);
+    expect(p.items.length).toBeGreaterThan(30_000);
+    expect(q.items.length).toBeGreaterThan(20_000);
+  });
+});
