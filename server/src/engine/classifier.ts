@@ -96,7 +96,7 @@ interface Hit {
  * Porter stems conflate words that mean different things ("experience" and "experiment",
  * "community" and "communicate", "integrity" and "integrate"). A token counts as a pattern word
  * only when it is an inflection of it: same stem, nearly the same length and a shared prefix
- * covering all but the last two letters of the shorter word.
+ * covering all but the last letter of the shorter word.
  */
 function sameWord(token: string, words: string[] | undefined): boolean {
   if (!words) return true;
@@ -106,7 +106,7 @@ function sameWord(token: string, words: string[] | undefined): boolean {
     const min = Math.min(w.length, t.length);
     let k = 0;
     while (k < min && w.charCodeAt(k) === t.charCodeAt(k)) k++;
-    if (k >= min - 2) return true;
+    if (k >= min - 1) return true;
   }
   return false;
 }

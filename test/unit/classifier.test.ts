@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { classifyItem } from '../../server/src/engine/classifier';
+import type { Item } from '../../server/src/engine/types';
+
+/** An item placed at `offset` in some document. */
+function item(text: string, offset = 100, section: Item['section'] = 'responsibilities'): Item {
+  return { text, range: { start: offset, end: offset + text.length }, section, kind: 'bullet' };
+}
+
+function evidenceOf(text: string, offset = 100) {
+  return classifyItem(item(text, offset)).evidence.map((e) => ({ term: e.term, label: e.label, role: e.role, range: e.range }));
+}
+
+describe('classifyItem', () => {
+  it('flags Kubernetes, deployment and CI/CD lines as ML-engineering with exact evidence ranges', () => {
+    const text = 'Deploy models on k8s and own the CI/CD';
+    const c = classifyItem(item(text, 40));
+    expect(c.cls).toBe('mle');
+    const byTerm = Object.fromEntries(c.evidence.map((e) => [e.term, e]));
+    expect(byTerm['Deploy']).toMatchObject({ label: 'deploy models', role: 'mle', range: { start: 40, end: 46 } });
+    expect(byTerm['k8s']).toMatchObject({ label: 'Kubernetes', role: 'mle', range: { start: 57, end: 60 } });
+    expect(byTerm['CI/CD']).toMatchObject({ label: 'CI/CD', role: 'mle', range: { start: 73, end: 78 } });
+  });
+
+  it('flags A/B tests, stakeholders and dashboards as data-science work', () => {
+    const c = classifyItem(item('Run A/B tests and build dashboards for stakeholders'));
+    expect(c.cls).toBe('ds');
+    expect(c.evidence.map((e) => e.label)).toEqual(['A/B tests and experiments', 'dashboards and BI', 'stakeholders']);
+    expect(c.mle).toBe(0);
+  });
+
+  it('does not count collaborator role names: partnering with data scientists to productionize is ML engineering', () => {
+    const c = classifyItem(item('Partner with data scientists to productionize their models'));
+    expect(c.cls).toBe('mle');
+    expect(c.evidence.filter((e) => e.role === 'ds')).toEqual([]);
+    expect(c.evidence.map((e) => e.term)).toContain('productionize');
+  });
+
+  it('gives no evidence for role names restating the title', () => {
+    expect(evidenceOf('As a Data Scientist you will join our Machine Learning Engineer guild')).toEqual([]);
+  });
+
+  it('treats shared ground (Python, SQL-free tooling, scikit-learn) as shared, not as either role', () => {
+    const c = classifyItem(item('Python, pandas and scikit-learn'));
+    expect(c.cls).toBe('shared');
+    expect(c.ds).toBe(0);
+    expect(c.mle).toBe(0);
+  });
+
+  it('does not read "experience" as "experiment" or "community" as "communicate"', () => {
+    expect(evidenceOf('5 years of experience in a community of practice')).toEqual([]);
+  });
+
+  it('matches the language R only when written as a capital R', () => {
+    expect(evidenceOf('Fluent in R').map((e) => e.label)).toEqual(['statistical languages']);
+    expect(evidenceOf('r and d')).toEqual([]);
+  });
+
+  it('keeps ranges exact when the item holds HTML entities', () => {
+    const text = 'Monitoring &amp; alerting for models';
+    const [first] = classifyItem(item(text, 0)).evidence;
+    expect(text.slice(first.range.start, first.range.end)).toBe('Monitoring');
+  });
+
+  it('returns none for a line with no evidence', () => {
+    const c = classifyItem(item('Free lunch on Fridays'));
+    expect(c).toMatchObject({ cls: 'none', score: 0, evidence: [] });
+  });
+
+  it('gives the same answer for the same text at another offset, shifted', () => {
+    const a = classifyItem(item('Deploy models with Docker', 0));
+    const b = classifyItem(item('Deploy models with Docker', 500));
+    expect(b.evidence.map((e) => e.range.start - 500)).toEqual(a.evidence.map((e) => e.range.start));
+    expect(b.cls).toBe(a.cls);
+  });
+});
