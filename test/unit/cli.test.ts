@@ -1,0 +1,120 @@
+import { mkdtempSync, writeFileSync, mkdirSync, chmodSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../server/src/cli/run';
+
+const MISMATCH = '# Senior Data Scientist\n\n## What you will do\n\n- Deploy models on Kubernetes\n- Own CI/CD and Docker images\n- Monitor latency in production\n';
+const MATCH = '# Data Scientist\n\n- Design A/B tests and present insights to stakeholders\n- Build dashboards in Tableau\n';
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'jdlint-cli-'));
+  mkdirSync(path.join(dir, 'postings/nested'), { recursive: true });
+  writeFileSync(path.join(dir, 'postings/mismatch.md'), MISMATCH);
+  writeFileSync(path.join(dir, 'postings/nested/match.markdown'), MATCH);
+  writeFileSync(path.join(dir, 'postings/notes.txt'), MISMATCH);
+  writeFileSync(path.join(dir, 'empty.md'), '');
+  writeFileSync(path.join(dir, 'binary.md'), Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 31) % 256)));
+  writeFileSync(path.join(dir, 'big.md'), '# Data Scientist\n' + '- Deploy models on Kubernetes\n'.repeat(400_000));
+  writeFileSync(path.join(dir, 'unclosed.md'), '---\ntitle: Data Scientist\n\n' + MISMATCH);
+  writeFileSync(path.join(dir, 'strict.json'), JSON.stringify({ rules: { 'title-duty-mismatch': 'error' } }));
+  writeFileSync(path.join(dir, 'broken.json'), '{ "rules": ');
+});
+
+function run(...argv: string[]) {
+  let out = '';
+  let err = '';
+  const code = runCli(argv, {
+    cwd: dir,
+    stdout: (s) => (out += s),
+    stderr: (s) => (err += s),
+    isTTY: false,
+    packageRoot: path.resolve(__dirname, '../..'),
+    version: '0.0.0-test',
+  });
+  return { code, out, err };
+}
+
+describe('jdlint CLI', () => {
+  it('lints a folder recursively (Markdown only) and prints JSON in the documented shape', () => {
+    const { code, out, err } = run('--format', 'json', 'postings');
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    const reports = JSON.parse(out);
+    expect(reports.map((r: { file: string }) => r.file)).toEqual(['postings/mismatch.md', 'postings/nested/match.markdown']);
+    const [m, ok] = reports;
+    expect(Object.keys(m)).toEqual(['file', 'title', 'profile', 'diagnostics']);
+    expect(m.title).toEqual({ text: 'Senior Data Scientist', family: 'data-scientist' });
+    expect(m.profile.role).toBe('mle');
+    expect(m.profile.ds + m.profile.mle).toBeCloseTo(1, 2);
+    expect(m.diagnostics[0]).toMatchObject({
+      rule: 'title-duty-mismatch',
+      severity: 'warning',
+      line: 1,
+      column: 3,
+      endLine: 1,
+      endColumn: 24,
+      suggestions: ['Senior Machine Learning Engineer', 'Senior MLOps Engineer'],
+    });
+    expect(ok.diagnostics).toEqual([]);
+  });
+
+  it('exits 1 when a finding has error severity through --config', () => {
+    const { code } = run('--config', 'strict.json', 'postings/mismatch.md');
+    expect(code).toBe(1);
+  });
+
+  it('exits 2 with a clear message for a broken config', () => {
+    const { code, err, out } = run('--config', 'broken.json', 'postings');
+    expect(code).toBe(2);
+    expect(err).toMatch(/config broken.json is not valid JSON/);
+    expect(out).toBe('');
+  });
+
+  it('reports a missing path on stderr, exits 2 and still lints the other files', () => {
+    const { code, out, err } = run('--format', 'json', 'nope.md', 'postings/mismatch.md');
+    expect(code).toBe(2);
+    expect(err).toMatch(/nope.md: no such file or folder/);
+    expect(JSON.parse(out)).toHaveLength(1);
+  });
+
+  it('handles empty, binary, 10 MB and unclosed-front-matter files without crashing', () => {
+    const { code, out } = run('--format', 'json', 'empty.md', 'binary.md', 'big.md', 'unclosed.md');
+    expect(code).toBe(0);
+    const [empty, binary, big, unclosed] = JSON.parse(out);
+    expect(empty.diagnostics).toEqual([]);
+    expect(binary.diagnostics[0].message).toMatch(/binary/);
+    expect(big.diagnostics[0].message).toMatch(/Nothing was checked/);
+    expect(unclosed.diagnostics.map((d: { rule: string }) => d.rule)).toContain('document-input');
+  });
+
+  it('expands globs', () => {
+    const { out } = run('--format', 'json', 'postings/**/*.markdown');
+    expect(JSON.parse(out).map((r: { file: string }) => r.file)).toEqual(['postings/nested/match.markdown']);
+  });
+
+  it('prints SARIF 2.1.0 with rule metadata and regions', () => {
+    const sarif = JSON.parse(run('--format', 'sarif', 'postings/mismatch.md').out);
+    expect(sarif.version).toBe('2.1.0');
+    const runObj = sarif.runs[0];
+    expect(runObj.tool.driver.name).toBe('jdlint');
+    expect(runObj.tool.driver.rules[0].id).toBe('title-duty-mismatch');
+    expect(runObj.tool.driver.rules[0].helpUri).toMatch(/^file:.*docs\/rules\/title-duty-mismatch\.md$/);
+    expect(runObj.results[0].locations[0].physicalLocation.region).toEqual({ startLine: 1, startColumn: 3, endLine: 1, endColumn: 24 });
+    expect(runObj.results[0].level).toBe('warning');
+  });
+
+  it('prints a stylish report with a summary line', () => {
+    const { out } = run('postings/mismatch.md');
+    expect(out).toMatch(/postings\/mismatch.md {2}DS \d+% · MLE \d+% · role: mle/);
+    expect(out).toMatch(/1:3 +warning +Titled "Senior Data Scientist"/);
+    expect(out).toMatch(/1 file\(s\) checked: 1 problem\(s\) \(0 error\(s\), 1 warning\(s\), 0 info\)/);
+  });
+
+  it('rejects an unknown format and no files as usage errors', () => {
+    expect(run('--format', 'xml', 'postings').code).toBe(2);
+    expect(run().code).toBe(2);
+    expect(run('--help').out).toMatch(/Usage: jdlint/);
+  });
+});
