@@ -315,16 +315,13 @@ describe('parsePosting: bad input', () => {
     expectExactRanges(b);
   });
 
-  it('parses a 1 MB posting in well under a second', () => {
+  // Time is measured in the benchmarks (npm run bench), not asserted here.
+  it('parses a 1 MB posting of each shape completely', () => {
     const unit = '## Responsibilities\n\n- Deploy models *fast* & [well](https://example.invalid)\n- Monitor drift\n\nA plain line.\nAnother line.\n\n';
     const big = unit.repeat(Math.ceil(1_000_000 / unit.length));
     const flat = 'Build models for demand.What you will do:Serve them. '.repeat(20_000);
-    parsePosting(unit);
-    const t = performance.now();
     const p = parsePosting(big);
     const q = parsePosting(flat);
-    // Generous for a loaded CI machine; the point is linear time (quadratic took 14 s here).
-    expect(performance.now() - t).toBeLessThan(3000);
     expect(p.items.length).toBeGreaterThan(30_000);
     expect(q.items.length).toBeGreaterThan(20_000);
   });
