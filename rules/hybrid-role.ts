@@ -1,6 +1,6 @@
 // Seed 004's warning: one person covering both roles becomes fragile. Say so, with the split.
 import { retitle } from '../server/src/engine/title';
-import { percent, topLabels } from './lib/evidence';
+import { percent, topTerms } from './lib/evidence';
 import type { Rule } from './rule';
 
 const HYBRID_TITLE = 'Data Scientist / Machine Learning Engineer';
@@ -12,8 +12,8 @@ const rule: Rule = {
   fixable: true,
   check({ title, profile, classified, posting }) {
     if (profile.role !== 'hybrid' || title?.expected === 'hybrid') return [];
-    const ds = topLabels(classified, 'ds', 3).join(', ');
-    const mle = topLabels(classified, 'mle', 3).join(', ');
+    const ds = topTerms(classified, 'ds', 3).join(', ');
+    const mle = topTerms(classified, 'mle', 3).join(', ');
     const suggested = title ? (retitle(title, 'hybrid') ?? HYBRID_TITLE) : HYBRID_TITLE;
     return [
       {

@@ -1,7 +1,7 @@
 // The heart of JD Lint: the title names one role, the duties describe the other.
 import { familyName, retitle } from '../server/src/engine/title';
 import type { Fix, Role, TitleFamily } from '../server/src/engine/types';
-import { percent, ROLE_WORK, termsOf, topLabels } from './lib/evidence';
+import { percent, ROLE_WORK, termsOf, topLabels, topTerms } from './lib/evidence';
 import type { Rule, RuleFinding } from './rule';
 
 /** Evidence labels that say the engineering is operations more than modelling. */
@@ -53,7 +53,7 @@ const rule: Rule = {
     const finding: RuleFinding = {
       message:
         `Titled "${title.text}", but ${count} of ${profile.dutyItems} duties are ${ROLE_WORK[found]} work ` +
-        `(${labels.slice(0, 3).join(', ')}); ${percent(share)} of the duty evidence is ${ROLE_WORK[found]}. ` +
+        `(${topTerms(classified, found, 4).join(', ')}); ${percent(share)} of the duty evidence is ${ROLE_WORK[found]}. ` +
         `Consider "${suggestions[0]}".`,
       range: title.range,
       related: foundItems.slice(0, 10).map((c) => ({

@@ -25,3 +25,23 @@ export function termsOf(c: ClassifiedItem, role: Role): string[] {
 export function percent(share: number): string {
   return `${Math.round(share * 100)}%`;
 }
+
+/** The terms of one role that carry most evidence across items (weight x items), as first written, one per label. */
+export function topTerms(items: ClassifiedItem[], role: Role, n: number): string[] {
+  const byLabel = new Map<string, { term: string; mass: number; order: number }>();
+  for (const c of items) {
+    if (c.item.section === 'nonDuty') continue;
+    const seen = new Set<string>();
+    for (const e of c.evidence) {
+      if (e.role !== role || seen.has(e.label)) continue;
+      seen.add(e.label);
+      const prev = byLabel.get(e.label);
+      if (prev) prev.mass += e.weight;
+      else byLabel.set(e.label, { term: e.term, mass: e.weight, order: byLabel.size });
+    }
+  }
+  return [...byLabel.values()]
+    .sort((a, b) => b.mass - a.mass || a.order - b.order)
+    .slice(0, n)
+    .map((v) => v.term);
+}
