@@ -1,0 +1,257 @@
+// npm run bench: speed and size of JD Lint, printed as figures (never asserted).
+// 1. typing latency (edit -> publishDiagnostics) over stdio with a real LSP client
+// 2. cold start (spawn -> initialize result, -> first diagnostics)
+// 3. CLI throughput on the dev postings against markdownlint-cli2 (and alex)
+// 4. size and memory (.vsix, server bundle, server peak RSS)
+// 5. scaling of lint() with document size
+// Usage: npm run bench [-- --quick]   (--quick: fewer repetitions)
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const rpc = require('vscode-languageserver-protocol/node');
+const quick = process.argv.includes('--quick');
+const dataFile = path.resolve(root, '../shared/data/postings-dev.jsonl');
+const server = path.join(root, 'dist/server.js');
+const cli = path.join(root, 'dist/cli.js');
+const results = [];
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const pct = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+};
+const ms = (x) => `${x.toFixed(2)} ms`;
+function report(name, value, budget) {
+  results.push({ name, value, budget });
+  console.log(`  ${name.padEnd(52)} ${value.padStart(14)}${budget ? `   (budget ${budget})` : ''}`);
+}
+
+// A posting of about `words` words, mixing duties of both roles, written for the benchmark.
+function posting(words) {
+  const duties = [
+    'Deploy models as low-latency services on Kubernetes and own their CI/CD pipelines',
+    'Design and analyze A/B tests for pricing, and present insights to stakeholders',
+    'Monitor drift, latency and throughput of every model in production',
+    'Build dashboards in Tableau that track retention and churn for the leadership team',
+    'Containerize training jobs with Docker and schedule them with Airflow',
+    'Explore customer behavior data and turn findings into recommendations',
+  ];
+  const lines = ['# Senior Data Scientist', '', '## What you will do', ''];
+  let n = 4;
+  for (let i = 0; n < words; i++) {
+    const d = `- ${duties[i % duties.length]} (${i}).`;
+    lines.push(d);
+    n += d.split(/\s+/).length;
+    if (i % 25 === 24) lines.push('', `## Team ${i}`, '');
+  }
+  return lines.join('\n') + '\n';
+}
+
+function startServer() {
+  const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+  const conn = rpc.createProtocolConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
+  conn.onRequest('workspace/configuration', (p) => p.items.map(() => null));
+  conn.onRequest('client/registerCapability', () => null);
+  conn.onNotification('window/logMessage', () => {});
+  const waiters = new Map();
+  conn.onNotification('textDocument/publishDiagnostics', (p) => {
+    const w = waiters.get(`${p.uri}@${p.version}`) ?? waiters.get(p.uri);
+    if (w) {
+      waiters.delete(`${p.uri}@${p.version}`);
+      waiters.delete(p.uri);
+      w(p);
+    }
+  });
+  conn.listen();
+  const diagnostics = (uri, version) => new Promise((resolve) => waiters.set(version === undefined ? uri : `${uri}@${version}`, resolve));
+  const init = () =>
+    conn.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+    }).then(async (r) => {
+      await conn.sendNotification('initialized', {});
+      return r;
+    });
+  const stop = async () => {
+    try {
+      await conn.sendRequest('shutdown');
+      await conn.sendNotification('exit');
+    } catch {}
+    conn.dispose();
+    child.kill();
+  };
+  return { child, conn, init, diagnostics, stop };
+}
+
+function peakRssMb(pid) {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const m = /VmHWM:\s+(\d+) kB/.exec(status);
+    return m ? Number(m[1]) / 1024 : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+async function typing(words, edits, budget) {
+  const s = startServer();
+  await s.init();
+  const uri = `file:///bench/posting-${words}.md`;
+  let text = posting(words);
+  let version = 1;
+  const first = s.diagnostics(uri, version);
+  await s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version, text } });
+  await first;
+  const times = [];
+  // Type at the end of the fourth line's duty, one character at a time, as a person would.
+  const lineIdx = 4;
+  const line = text.split('\n')[lineIdx];
+  for (let i = 0; i < edits; i++) {
+    version++;
+    const ch = 'abcdefghij klmnop'[i % 17];
+    const character = line.length + i;
+    const done = s.diagnostics(uri, version);
+    const t0 = performance.now();
+    await s.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ range: { start: { line: lineIdx, character }, end: { line: lineIdx, character } }, text: ch }],
+    });
+    await done;
+    times.push(performance.now() - t0);
+  }
+  const rss = peakRssMb(s.child.pid);
+  await s.stop();
+  report(`edit->diagnostics p50, ${words} words`, ms(median(times)));
+  report(`edit->diagnostics p95, ${words} words`, ms(pct(times, 95)));
+  report(`edit->diagnostics p99, ${words} words`, ms(pct(times, 99)), budget);
+  return rss;
+}
+
+async function coldStart(runs) {
+  const toInit = [];
+  const toDiag = [];
+  const text = posting(800);
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    const s = startServer();
+    await s.init();
+    toInit.push(performance.now() - t0);
+    const uri = 'file:///bench/cold.md';
+    const d = s.diagnostics(uri);
+    await s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    await d;
+    toDiag.push(performance.now() - t0);
+    await s.stop();
+  }
+  report(`cold start to initialize result (median of ${runs})`, ms(median(toInit)));
+  report(`cold start to first diagnostics (median of ${runs})`, ms(median(toDiag)), '<= 250 ms');
+}
+
+function writeCorpus() {
+  const dir = path.join(root, '.cache/bench/postings');
+  if (existsSync(dir) && readdirSync(dir).length > 2000) return dir;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  readFileSync(dataFile, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .forEach((l, i) => {
+      const r = JSON.parse(l);
+      writeFileSync(path.join(dir, `${String(i).padStart(4, '0')}.md`), `# ${r.title}\n\n${r.description}\n`);
+    });
+  return dir;
+}
+
+function timeCommand(cmd, args) {
+  const t0 = performance.now();
+  const r = spawnSync(cmd, args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 28 });
+  const t = performance.now() - t0;
+  if (r.error) throw r.error;
+  return t;
+}
+
+function throughput(rounds) {
+  if (!existsSync(dataFile)) {
+    console.log(`  (skipped: ${dataFile} not found)`);
+    return;
+  }
+  const dir = writeCorpus();
+  const n = readdirSync(dir).length;
+  const rel = path.relative(root, dir);
+  const mdl = path.join(root, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs');
+  const mdlBin = existsSync(mdl) ? mdl : path.join(root, 'node_modules/.bin/markdownlint-cli2');
+  const jd = [];
+  const md = [];
+  for (let i = 0; i < rounds; i++) {
+    jd.push(timeCommand(process.execPath, [cli, '--format', 'json', rel]));
+    md.push(timeCommand(process.execPath, [mdlBin, `${rel}/*.md`]));
+  }
+  report(`jdlint CLI over ${n} postings (median of ${rounds})`, `${(median(jd) / 1000).toFixed(2)} s`);
+  report(`markdownlint-cli2 over the same files`, `${(median(md) / 1000).toFixed(2)} s`);
+  report('markdownlint-cli2 time / jdlint time', `${(median(md) / median(jd)).toFixed(1)}x`, '>= 5x');
+  const alex = path.join(root, 'node_modules/alex/cli.js');
+  if (existsSync(alex)) {
+    const t = timeCommand(process.execPath, [alex, '--quiet', rel]);
+    report('alex over the same files (one run)', `${(t / 1000).toFixed(2)} s`);
+  }
+}
+
+async function scaling() {
+  const { lintFile } = await import(path.join(root, '.cache/bench/lint-entry.cjs')).catch(() => ({}));
+  if (!lintFile) return;
+  const base = posting(800);
+  let prev;
+  for (const k of [1, 4, 16]) {
+    const text = Array.from({ length: k }, () => base).join('\n');
+    for (let i = 0; i < 3; i++) lintFile(text);
+    const reps = Math.max(5, Math.round(80 / k));
+    const t0 = performance.now();
+    for (let i = 0; i < reps; i++) lintFile(text + ' '.repeat(i)); // vary text so caches keyed on whole text do not apply
+    const per = (performance.now() - t0) / reps;
+    report(`lint() on ${k}x an 800-word posting`, `${ms(per)} (${(per / k).toFixed(2)} ms per 1x)`);
+    prev = per;
+  }
+  return prev;
+}
+
+async function main() {
+  if (!existsSync(server) || !existsSync(cli)) {
+    console.error('bench: build first (npm run build)');
+    process.exit(2);
+  }
+  // A bundle of lint() for in-process scaling measurements.
+  const { buildSync } = require('esbuild');
+  mkdirSync(path.join(root, '.cache/bench'), { recursive: true });
+  writeFileSync(path.join(root, '.cache/bench/lint-entry.ts'), `import { lint } from '${path.join(root, 'server/src/engine/lint')}';\nexport const lintFile = (t: string) => lint(t);\n`);
+  buildSync({ entryPoints: [path.join(root, '.cache/bench/lint-entry.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: path.join(root, '.cache/bench/lint-entry.cjs'), logLevel: 'error', define: { 'import.meta.url': '""' } });
+
+  console.log(`JD Lint benchmarks (${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${require('node:os').cpus().length} cores)\n`);
+  console.log('1. typing latency');
+  await typing(800, 200, '<= 10 ms');
+  const rss = await typing(20_000, quick ? 50 : 200, '<= 60 ms');
+  console.log('2. cold start');
+  await coldStart(quick ? 3 : 7);
+  console.log('3. CLI throughput');
+  throughput(quick ? 1 : 3);
+  console.log('4. size and memory');
+  const vsix = readdirSync(root).filter((f) => f.endsWith('.vsix')).sort().pop();
+  report('.vsix size', vsix ? `${(statSync(path.join(root, vsix)).size / 1024).toFixed(0)} KB` : 'not built', '<= 400 KB');
+  report('server bundle (dist/server.js)', `${(statSync(server).size / 1024).toFixed(0)} KB`);
+  report('server peak RSS, 20,000-word document', `${rss.toFixed(1)} MB`, '<= 80 MB');
+  console.log('5. scaling');
+  await scaling();
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,29 @@
+// Starts the JD Lint language server and wires the few things only the editor can do.
+import * as path from 'node:path';
+import { ExtensionContext, window } from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerBreakdown } from './breakdown';
+import { registerStatus } from './status';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: ExtensionContext): Promise<void> {
+  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const outputChannel = window.createOutputChannel('JD Lint');
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: 'markdown' }],
+    synchronize: { configurationSection: 'jdlint' },
+    outputChannel,
+  };
+  client = new LanguageClient('jdlint', 'JD Lint', serverOptions, clientOptions);
+  context.subscriptions.push(outputChannel, registerBreakdown(client), registerStatus(client));
+  await client.start();
+}
+
+export function deactivate(): Thenable<void> | undefined {
+  return client?.stop();
+}

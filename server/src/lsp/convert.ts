@@ -1,0 +1,37 @@
+// Findings -> diagnostics. The fix travels in Diagnostic.data with the version it was computed for.
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Finding, Fix, Severity } from '../engine/types';
+import { toRange } from './positions';
+
+export interface DiagnosticData {
+  version: number;
+  fixes: Fix[];
+}
+
+export function toSeverity(s: Exclude<Severity, 'off'>): DiagnosticSeverity {
+  switch (s) {
+    case 'error':
+      return DiagnosticSeverity.Error;
+    case 'warning':
+      return DiagnosticSeverity.Warning;
+    case 'info':
+      return DiagnosticSeverity.Information;
+    case 'hint':
+      return DiagnosticSeverity.Hint;
+  }
+}
+
+export function toDiagnostic(doc: TextDocument, f: Finding, docsBase: string): Diagnostic {
+  const data: DiagnosticData = { version: doc.version, fixes: f.fixes };
+  return {
+    range: toRange(doc, f.range),
+    severity: toSeverity(f.severity),
+    source: 'jdlint',
+    code: f.rule,
+    codeDescription: { href: `${docsBase}/${f.rule}.md` },
+    message: f.message,
+    relatedInformation: f.related.map((r) => ({ location: { uri: doc.uri, range: toRange(doc, r.range) }, message: r.message })),
+    data,
+  };
+}

@@ -1,0 +1,226 @@
+// startServer(connection): a thin LSP layer over the pure engine. No judgement lives here.
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  CodeActionKind,
+  TextDocumentEdit,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CodeAction,
+  type CodeLens,
+  type Connection,
+  type Hover,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { topTerms } from '../../../rules/lib/evidence';
+import { DEFAULT_CONFIG, resolveConfig, type Config } from '../engine/config';
+import { lint, type LintResult } from '../engine/lint';
+import { BREAKDOWN_REQUEST, SHOW_BREAKDOWN_COMMAND, type Breakdown, type JdlintSettings } from '../protocol';
+import { toDiagnostic, type DiagnosticData } from './convert';
+import { explainItem, explainTitle } from './hover';
+import { toOffset, toRange } from './positions';
+
+interface Settings {
+  enable: boolean;
+  config: Config;
+}
+
+const DEFAULT_SETTINGS: Settings = { enable: true, config: DEFAULT_CONFIG };
+
+/** Rule docs ship inside the package next to the bundle: dist/server.js -> docs/rules/<id>.md. */
+export function defaultDocsBase(): string {
+  return pathToFileURL(path.resolve(__dirname, '..', 'docs', 'rules')).href;
+}
+
+function isPosting(doc: TextDocument): boolean {
+  return doc.languageId === 'markdown' || /\.(md|markdown)$/i.test(doc.uri);
+}
+
+/** Client settings -> engine configuration; anything missing or wrong falls back to the defaults. */
+export function settingsFrom(raw: unknown, log: (m: string) => void): Settings {
+  if (!raw || typeof raw !== 'object') return DEFAULT_SETTINGS;
+  const s = raw as JdlintSettings;
+  const overrides: Record<string, unknown> = {};
+  if (s.rules && typeof s.rules === 'object') overrides.rules = s.rules;
+  if (typeof s.mismatchThreshold === 'number') overrides.thresholds = { mismatchShare: s.mismatchThreshold };
+  const { config, problems } = resolveConfig(overrides);
+  for (const p of problems) log(`jdlint settings: ${p} (default kept)`);
+  return { enable: s.enable !== false, config };
+}
+
+export function startServer(connection: Connection, docsBase = defaultDocsBase()): void {
+  const documents = new TextDocuments(TextDocument);
+  const settings = new Map<string, Promise<Settings>>();
+  const results = new Map<string, { version: number; result: LintResult }>();
+  let hasConfiguration = false;
+  let hasVersionedEdits = false;
+
+  const log = (m: string) => connection.console.log(m);
+
+  function settingsFor(uri: string): Promise<Settings> {
+    if (!hasConfiguration) return Promise.resolve(DEFAULT_SETTINGS);
+    let s = settings.get(uri);
+    if (!s) {
+      s = connection.workspace
+        .getConfiguration({ scopeUri: uri, section: 'jdlint' })
+        .then((raw) => settingsFrom(raw, log))
+        .catch(() => DEFAULT_SETTINGS);
+      settings.set(uri, s);
+    }
+    return s;
+  }
+
+  /** The lint result for the document's current version, computed once per version. */
+  function resultFor(doc: TextDocument, config: Config): LintResult {
+    const cached = results.get(doc.uri);
+    if (cached && cached.version === doc.version) return cached.result;
+    const result = lint(doc.getText(), config);
+    results.set(doc.uri, { version: doc.version, result });
+    return result;
+  }
+
+  async function validate(doc: TextDocument): Promise<void> {
+    if (!isPosting(doc)) return;
+    try {
+      const s = await settingsFor(doc.uri);
+      const current = documents.get(doc.uri);
+      // The document changed while settings were fetched: its own change event validates it.
+      if (!current || current.version !== doc.version) return;
+      const diagnostics = s.enable ? resultFor(doc, s.config).findings.map((f) => toDiagnostic(doc, f, docsBase)) : [];
+      await connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+    } catch (err) {
+      log(`jdlint: could not lint ${doc.uri}: ${(err as Error).stack ?? err}`);
+    }
+  }
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const caps = params.capabilities;
+    hasConfiguration = Boolean(caps.workspace?.configuration);
+    hasVersionedEdits = Boolean(caps.workspace?.workspaceEdit?.documentChanges);
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        hoverProvider: true,
+        codeLensProvider: { resolveProvider: false },
+      },
+      serverInfo: { name: 'jdlint-language-server' },
+    };
+  });
+
+  connection.onDidChangeConfiguration(() => {
+    settings.clear();
+    results.clear();
+    for (const doc of documents.all()) void validate(doc);
+  });
+
+  documents.onDidOpen((e) => void validate(e.document));
+  documents.onDidChangeContent((e) => void validate(e.document));
+  documents.onDidClose((e) => {
+    settings.delete(e.document.uri);
+    results.delete(e.document.uri);
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  connection.onCodeAction(async (params) => {
+    try {
+      const doc = documents.get(params.textDocument.uri);
+      if (!doc) return [];
+      const actions: CodeAction[] = [];
+      for (const d of params.context.diagnostics) {
+        if (d.source !== 'jdlint' || !d.data) continue;
+        const data = d.data as DiagnosticData;
+        // Never offer an edit computed for a version of the document the server no longer has.
+        if (data.version !== doc.version) continue;
+        for (const fix of data.fixes ?? []) {
+          const edits = fix.edits.map((e) => ({ range: toRange(doc, e.range), newText: e.newText }));
+          actions.push({
+            title: fix.title,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [d],
+            isPreferred: fix.preferred === true,
+            edit: hasVersionedEdits
+              ? { documentChanges: [TextDocumentEdit.create({ uri: doc.uri, version: doc.version }, edits)] }
+              : { changes: { [doc.uri]: edits } },
+          });
+        }
+      }
+      // The preferred fix first, as editors list them in order.
+      return actions.sort((a, b) => Number(b.isPreferred) - Number(a.isPreferred));
+    } catch (err) {
+      log(`jdlint: code actions failed: ${(err as Error).message}`);
+      return [];
+    }
+  });
+
+  connection.onHover(async (params): Promise<Hover | null> => {
+    try {
+      const doc = documents.get(params.textDocument.uri);
+      if (!doc || !isPosting(doc)) return null;
+      const s = await settingsFor(doc.uri);
+      if (!s.enable) return null;
+      const result = resultFor(doc, s.config);
+      const offset = toOffset(doc, params.position);
+      const t = result.title;
+      if (t && offset >= t.range.start && offset <= t.range.end) {
+        return { contents: { kind: 'markdown', value: explainTitle(result, s.config) }, range: toRange(doc, t.range) };
+      }
+      const c = result.classified.find((x) => offset >= x.item.range.start && offset <= x.item.range.end);
+      if (!c) return null;
+      return { contents: { kind: 'markdown', value: explainItem(c, s.config) }, range: toRange(doc, c.item.range) };
+    } catch (err) {
+      log(`jdlint: hover failed: ${(err as Error).message}`);
+      return null;
+    }
+  });
+
+  function breakdown(doc: TextDocument, config: Config): Breakdown {
+    const r = resultFor(doc, config);
+    return {
+      uri: doc.uri,
+      title: r.title?.text ?? null,
+      family: r.title?.family ?? null,
+      ds: r.profile.ds,
+      mle: r.profile.mle,
+      role: r.profile.role,
+      dutyItems: r.profile.dutyItems,
+      dsItems: r.profile.dsItems,
+      mleItems: r.profile.mleItems,
+      dsTerms: topTerms(r.classified, 'ds', 5),
+      mleTerms: topTerms(r.classified, 'mle', 5),
+    };
+  }
+
+  connection.onCodeLens(async (params): Promise<CodeLens[]> => {
+    try {
+      const doc = documents.get(params.textDocument.uri);
+      if (!doc || !isPosting(doc)) return [];
+      const s = await settingsFor(doc.uri);
+      if (!s.enable) return [];
+      const r = resultFor(doc, s.config);
+      if (!r.title || r.posting.items.length === 0) return [];
+      const p = r.profile;
+      const title = `DS ${Math.round(p.ds * 100)}% · MLE ${Math.round(p.mle * 100)}% · role: ${p.role}`;
+      return [{ range: toRange(doc, r.title.range), command: { title, command: SHOW_BREAKDOWN_COMMAND, arguments: [doc.uri] } }];
+    } catch (err) {
+      log(`jdlint: code lens failed: ${(err as Error).message}`);
+      return [];
+    }
+  });
+
+  connection.onRequest(BREAKDOWN_REQUEST, async (params: { uri: string }): Promise<Breakdown | null> => {
+    try {
+      const doc = documents.get(params.uri);
+      if (!doc) return null;
+      return breakdown(doc, (await settingsFor(doc.uri)).config);
+    } catch (err) {
+      log(`jdlint: breakdown failed: ${(err as Error).message}`);
+      return null;
+    }
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}

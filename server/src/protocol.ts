@@ -1,0 +1,32 @@
+// What the client and the server share: the settings shape and the custom method names.
+import type { Severity } from './engine/types';
+
+/** The `jdlint` settings section, as the client sends it. Every field is optional: the server fills defaults. */
+export interface JdlintSettings {
+  enable?: boolean;
+  /** Severity per rule id: off | hint | info | warning | error. */
+  rules?: Record<string, Severity>;
+  /** The other role's share of the duty evidence that flags a title (thresholds.mismatchShare). */
+  mismatchThreshold?: number;
+}
+
+/** Request: the DS/MLE breakdown of a posting. Params: { uri }. */
+export const BREAKDOWN_REQUEST = 'jdlint/breakdown';
+
+export interface Breakdown {
+  uri: string;
+  title: string | null;
+  family: string | null;
+  ds: number;
+  mle: number;
+  role: string;
+  dutyItems: number;
+  dsItems: number;
+  mleItems: number;
+  /** The terms with most evidence for each role. */
+  dsTerms: string[];
+  mleTerms: string[];
+}
+
+/** Client command that shows the breakdown; the CodeLens on the title runs it. */
+export const SHOW_BREAKDOWN_COMMAND = 'jdlint.showBreakdown';
