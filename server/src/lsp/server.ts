@@ -116,7 +116,7 @@ export function startServer(connection: Connection, docsBase = defaultDocsBase()
     for (const doc of documents.all()) void validate(doc);
   });
 
-  documents.onDidOpen((e) => void validate(e.document));
+  // Fires on open as well as on every change.
   documents.onDidChangeContent((e) => void validate(e.document));
   documents.onDidClose((e) => {
     settings.delete(e.document.uri);

@@ -1,0 +1,80 @@
+// A real LSP client over stdio for protocol tests: spawns the built server and waits on events.
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type Diagnostic,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+
+export const SERVER = path.resolve(__dirname, '../../dist/server.js');
+
+export interface TestClient {
+  conn: ProtocolConnection;
+  child: ChildProcess;
+  /** The settings the client answers workspace/configuration with. */
+  settings: unknown;
+  /** Resolves with the next diagnostics for uri at (or after) the given version. */
+  diagnostics(uri: string, version?: number): Promise<Diagnostic[]>;
+  open(uri: string, text: string, version?: number): Promise<Diagnostic[]>;
+  stop(): Promise<void>;
+  stderr(): string;
+}
+
+export async function startClient(opts: { settings?: unknown; versionedEdits?: boolean } = {}): Promise<TestClient> {
+  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let err = '';
+  child.stderr!.on('data', (d) => (err += d));
+  const conn = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const client: TestClient = {
+    conn,
+    child,
+    settings: opts.settings ?? null,
+    diagnostics: () => Promise.reject(new Error('not listening')),
+    open: () => Promise.reject(new Error('not listening')),
+    stop: async () => {},
+    stderr: () => err,
+  };
+  const waiting: { uri: string; version?: number; resolve: (d: Diagnostic[]) => void }[] = [];
+  conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+    for (let i = waiting.length - 1; i >= 0; i--) {
+      const w = waiting[i];
+      if (w.uri === p.uri && (w.version === undefined || (p.version ?? 0) >= w.version)) {
+        waiting.splice(i, 1);
+        w.resolve(p.diagnostics);
+      }
+    }
+  });
+  conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => client.settings));
+  conn.onNotification('window/logMessage', (m: { message: string }) => (err += m.message + '\n'));
+  conn.listen();
+  await conn.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: null,
+    capabilities: {
+      workspace: { configuration: true, workspaceEdit: { documentChanges: opts.versionedEdits !== false } },
+      textDocument: { publishDiagnostics: { versionSupport: true, relatedInformation: true } },
+    },
+  });
+  await conn.sendNotification('initialized', {});
+  client.diagnostics = (uri, version) => new Promise((resolve) => waiting.push({ uri, version, resolve }));
+  client.open = async (uri, text, version = 1) => {
+    const d = client.diagnostics(uri, version);
+    await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version, text } });
+    return d;
+  };
+  client.stop = async () => {
+    try {
+      await conn.sendRequest('shutdown');
+      await conn.sendNotification('exit');
+    } catch {
+      /* the server may already be gone */
+    }
+    conn.dispose();
+    child.kill();
+  };
+  return client;
+}

@@ -1,0 +1,183 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CodeAction, Diagnostic, Hover, MarkupContent, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { startClient, type TestClient } from './client';
+
+const root = path.resolve(__dirname, '../..');
+const MISMATCH = readFileSync(path.join(root, 'test/fixtures/lsp/mismatch.md'), 'utf8');
+
+let client: TestClient;
+beforeAll(async () => {
+  execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'ignore' });
+  client = await startClient();
+}, 120_000);
+afterAll(async () => {
+  await client?.stop();
+});
+
+const mismatchOf = (ds: Diagnostic[]) => ds.filter((d) => d.code === 'title-duty-mismatch');
+
+function apply(text: string, edits: TextEdit[]): string {
+  return TextDocument.applyEdits(TextDocument.create('file:///x.md', 'markdown', 1, text), edits);
+}
+
+describe('language server over stdio', () => {
+  it('publishes the mismatch on the title with source, rule id, docs link and evidence locations', async () => {
+    const uri = 'file:///postings/mismatch.md';
+    const [d] = mismatchOf(await client.open(uri, MISMATCH));
+    expect(d.source).toBe('jdlint');
+    expect(d.severity).toBe(2);
+    expect(d.range).toEqual({ start: { line: 0, character: 2 }, end: { line: 0, character: 23 } });
+    expect(d.codeDescription?.href).toMatch(/^file:.*\/docs\/rules\/title-duty-mismatch\.md$/);
+    expect(d.message).toMatch(/^Titled "Senior Data Scientist", but \d+ of \d+ duties are ML-engineering work/);
+    expect(d.relatedInformation!.length).toBeGreaterThan(2);
+    const firstDuty = d.relatedInformation!.find((r) => r.location.range.start.line === 7)!;
+    expect(firstDuty.location).toEqual({ uri, range: { start: { line: 7, character: 2 }, end: { line: 7, character: 76 } } });
+    expect(firstDuty.message).toBe('ML-engineering duty: Deploy, low-latency, REST, Kubernetes');
+  });
+
+  it('explains the title and a duty line on hover', async () => {
+    const uri = 'file:///postings/hover.md';
+    await client.open(uri, MISMATCH);
+    const title = (await client.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 5 } })) as Hover;
+    const t = (title.contents as MarkupContent).value;
+    expect(t).toMatch(/ML engineering \d+% of the duty evidence/);
+    expect(t).toMatch(/Suggested: Senior Machine Learning Engineer/);
+    const duty = (await client.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 7, character: 10 } })) as Hover;
+    const v = (duty.contents as MarkupContent).value;
+    expect(v).toMatch(/ML-engineering duty \(score \d\.\d\d\)/);
+    expect(v).toMatch(/`Kubernetes` \(Kubernetes/);
+  });
+
+  it('offers the preferred retitle first; applying it clears the warning', async () => {
+    const uri = 'file:///postings/fix.md';
+    const diags = await client.open(uri, MISMATCH);
+    const actions = (await client.conn.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: mismatchOf(diags)[0].range,
+      context: { diagnostics: diags },
+    })) as CodeAction[];
+    expect(actions[0]).toMatchObject({ title: 'Retitle to "Senior Machine Learning Engineer"', kind: 'quickfix', isPreferred: true });
+    const change = actions[0].edit!.documentChanges![0] as TextDocumentEdit;
+    expect(change.textDocument).toEqual({ uri, version: 1 });
+    expect(change.edits).toEqual([{ range: { start: { line: 0, character: 9 }, end: { line: 0, character: 23 } }, newText: 'Machine Learning Engineer' }]);
+    const fixed = apply(MISMATCH, change.edits as TextEdit[]);
+    const after = client.diagnostics(uri, 2);
+    await client.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: fixed }] });
+    expect(mismatchOf(await after)).toEqual([]);
+  });
+
+  it('returns no edit for a diagnostic computed for an older version', async () => {
+    const uri = 'file:///postings/stale.md';
+    const diags = await client.open(uri, MISMATCH);
+    const next = client.diagnostics(uri, 2);
+    await client.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '\n' }],
+    });
+    await next;
+    const actions = (await client.conn.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: diags[0].range,
+      context: { diagnostics: diags },
+    })) as CodeAction[];
+    expect(actions).toEqual([]);
+  });
+
+  it('gives the same diagnostics after incremental edits as a fresh open of the final text', async () => {
+    const uri = 'file:///postings/incremental.md';
+    await client.open(uri, MISMATCH);
+    let text = MISMATCH;
+    let version = 1;
+    const doc = TextDocument.create(uri, 'markdown', 1, text);
+    const typed = '\n- Tune Kubernetes autoscaling for inference';
+    const at = doc.positionAt(MISMATCH.indexOf('## What you bring') - 1);
+    let last: Promise<Diagnostic[]> = Promise.resolve([]);
+    for (let i = 0; i < typed.length; i++) {
+      version++;
+      const pos = TextDocument.create(uri, 'markdown', version, text).positionAt(doc.offsetAt(at) + i);
+      text = apply(text, [{ range: { start: pos, end: pos }, newText: typed[i] }]);
+      last = client.diagnostics(uri, version);
+      await client.conn.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [{ range: { start: pos, end: pos }, text: typed[i] }],
+      });
+    }
+    const incremental = await last;
+    const fresh = await client.open('file:///postings/fresh.md', text);
+    const strip = (ds: Diagnostic[]) => ds.map(({ data, relatedInformation, ...d }) => ({ ...d, related: relatedInformation?.map((r) => r.range) }));
+    expect(strip(incremental)).toEqual(strip(fresh));
+  });
+
+  it('re-lints with new settings: a rule turned off, a severity raised', async () => {
+    const c = await startClient({ settings: { rules: { 'title-duty-mismatch': 'error' } } });
+    try {
+      const uri = 'file:///postings/settings.md';
+      expect(mismatchOf(await c.open(uri, MISMATCH))[0].severity).toBe(1);
+      c.settings = { rules: { 'title-duty-mismatch': 'off' } };
+      const next = c.diagnostics(uri);
+      await c.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      expect(mismatchOf(await next)).toEqual([]);
+      c.settings = { enable: false };
+      const none = c.diagnostics(uri);
+      await c.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      expect(await none).toEqual([]);
+    } finally {
+      await c.stop();
+    }
+  });
+
+  it('uses plain changes for clients without versioned edits and defaults for null settings', async () => {
+    const c = await startClient({ versionedEdits: false, settings: null });
+    try {
+      const uri = 'file:///postings/plain.md';
+      const diags = await c.open(uri, MISMATCH);
+      expect(mismatchOf(diags)).toHaveLength(1);
+      const actions = (await c.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: diags[0].range, context: { diagnostics: diags } })) as CodeAction[];
+      expect(actions[0].edit!.changes![uri]).toHaveLength(1);
+    } finally {
+      await c.stop();
+    }
+  });
+
+  it('serves a CodeLens with the breakdown on the title', async () => {
+    const uri = 'file:///postings/lens.md';
+    await client.open(uri, MISMATCH);
+    const lenses = (await client.conn.sendRequest('textDocument/codeLens', { textDocument: { uri } })) as { command: { title: string; command: string } }[];
+    expect(lenses).toHaveLength(1);
+    expect(lenses[0].command.title).toMatch(/^DS \d+% · MLE \d+% · role: mle$/);
+    expect(lenses[0].command.command).toBe('jdlint.showBreakdown');
+    const b = (await client.conn.sendRequest('jdlint/breakdown', { uri })) as { role: string; mleTerms: string[] };
+    expect(b.role).toBe('mle');
+    expect(b.mleTerms).toContain('Kubernetes');
+  });
+
+  it('survives hostile documents and never sends a range outside the document', async () => {
+    const hostile: Record<string, string> = {
+      empty: '',
+      binary: Array.from({ length: 5000 }, (_, i) => String.fromCharCode((i * 7919) % 256)).join(''),
+      huge: '# Data Scientist\n' + '- Deploy models on Kubernetes\n'.repeat(350_000),
+      nested: Array.from({ length: 20_000 }, (_, i) => ' '.repeat(i % 300) + '- Deploy models').join('\n'),
+      crlf: MISMATCH.replace(/\n/g, '\r\n'),
+      surrogates: '# Data \uD800Scientist\n\n- Deploy \uDC00 models on Kubernetes\n',
+      unclosed: '---\ntitle: Data Scientist\n\n' + MISMATCH,
+    };
+    for (const [name, text] of Object.entries(hostile)) {
+      const uri = `file:///postings/hostile-${name}.md`;
+      const diags = await client.open(uri, text);
+      const doc = TextDocument.create(uri, 'markdown', 1, text);
+      const end = doc.positionAt(text.length);
+      for (const d of diags) {
+        for (const r of [d.range, ...(d.relatedInformation ?? []).map((x) => x.location.range)]) {
+          expect(doc.offsetAt(r.end), name).toBeLessThanOrEqual(text.length);
+          expect(r.end.line, name).toBeLessThanOrEqual(end.line);
+        }
+      }
+    }
+    // Still alive and answering.
+    expect(mismatchOf(await client.open('file:///postings/after.md', MISMATCH))).toHaveLength(1);
+  });
+});
