@@ -108,7 +108,7 @@ describe('language server over stdio', () => {
     }
     const incremental = await last;
     const fresh = await client.open('file:///postings/fresh.md', text);
-    const strip = (ds: Diagnostic[]) => ds.map(({ data, relatedInformation, ...d }) => ({ ...d, related: relatedInformation?.map((r) => r.range) }));
+    const strip = (ds: Diagnostic[]) => ds.map(({ data, relatedInformation, ...d }) => ({ ...d, related: relatedInformation?.map((r) => r.location.range) }));
     expect(strip(incremental)).toEqual(strip(fresh));
   });
 
