@@ -38,6 +38,7 @@ const entries = [
   { in: 'server/src/main.ts', out: 'dist/server.js', banner: '#!/usr/bin/env node' },
   { in: 'server/src/cli/main.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
   { in: 'scripts/eval.ts', out: 'dist/eval.js' },
+  { in: 'scripts/rule-stats.ts', out: 'dist/rule-stats.js' },
 ];
 
 await Promise.all(

@@ -18,6 +18,12 @@ export interface Thresholds {
    * Calibrated with `npm run eval` so that the mismatch threshold sits between the two.
    */
   mleEvidenceScale: number;
+  /** tool-soup: more distinct required tools than this. */
+  maxRequiredTools: number;
+  /** requirement-overload: more must-have requirement items than this. */
+  maxRequirements: number;
+  /** unicorn-posting: a hybrid posting requiring at least this many tools. */
+  unicornMinTools: number;
 }
 
 export interface SectionWeights {
@@ -54,6 +60,9 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   hybridShare: 0.4,
   minDutyItems: 1,
   mleEvidenceScale: 2,
+  maxRequiredTools: 15,
+  maxRequirements: 12,
+  unicornMinTools: 10,
 };
 
 export const DEFAULT_SECTION_WEIGHTS: SectionWeights = {

@@ -1,0 +1,52 @@
+// Which tools a posting names, and where: shared by tool-soup, unicorn-posting and experience-vs-tool-age.
+import tools from '../lexicons/tools.json';
+import type { Item, Range, SectionKind } from '../../server/src/engine/types';
+import { PhraseMatcher } from './phrases';
+
+interface ToolDef {
+  name: string;
+  patterns: string[];
+}
+
+const DEFS = tools.tools as ToolDef[];
+const BY_PATTERN = new Map<string, string>();
+const EXACT: { re: RegExp; name: string }[] = [];
+for (const t of DEFS) {
+  for (const p of t.patterns) {
+    // "=R": only that exact spelling, as a word ("R", not "r" or "R&D").
+    if (p.startsWith('=')) EXACT.push({ re: new RegExp(`(?<![\\p{L}\\p{N}&])${p.slice(1)}(?![\\p{L}\\p{N}&])`, 'gu'), name: t.name });
+    else BY_PATTERN.set(p.toLowerCase(), t.name);
+  }
+}
+const MATCHER = new PhraseMatcher([...BY_PATTERN.keys()]);
+
+/** Sections whose tools are required: everything but nice-to-haves and non-duty text. */
+export const REQUIRED_SECTIONS: ReadonlySet<SectionKind> = new Set(['responsibilities', 'requirements', 'tools', 'unknown']);
+
+export interface ToolMention {
+  name: string;
+  range: Range;
+  item: Item;
+}
+
+/** Every tool mention in the items, in document order. */
+export function toolMentions(items: readonly Item[]): ToolMention[] {
+  const out: ToolMention[] = [];
+  for (const item of items) {
+    for (const m of MATCHER.find(item.text, item.range.start)) out.push({ name: BY_PATTERN.get(m.pattern.toLowerCase())!, range: m.range, item });
+    for (const { re, name } of EXACT) {
+      for (const m of item.text.matchAll(re)) {
+        const start = item.range.start + (m.index ?? 0);
+        out.push({ name, range: { start, end: start + m[0].length }, item });
+      }
+    }
+  }
+  return out.sort((a, b) => a.range.start - b.range.start);
+}
+
+/** Distinct tools required by the posting (first mention of each). */
+export function requiredTools(items: readonly Item[]): ToolMention[] {
+  const seen = new Map<string, ToolMention>();
+  for (const m of toolMentions(items.filter((i) => REQUIRED_SECTIONS.has(i.section)))) if (!seen.has(m.name)) seen.set(m.name, m);
+  return [...seen.values()];
+}
