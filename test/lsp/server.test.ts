@@ -61,6 +61,10 @@ describe('language server over stdio', () => {
       context: { diagnostics: diags },
     })) as CodeAction[];
     expect(actions[0]).toMatchObject({ title: 'Retitle to "Senior Machine Learning Engineer"', kind: 'quickfix', isPreferred: true });
+    const last = actions[actions.length - 1];
+    expect(last).toMatchObject({ title: 'Disable title-duty-mismatch for this line', isPreferred: false });
+    const silenced = apply(MISMATCH, (last.edit!.documentChanges![0] as TextDocumentEdit).edits as TextEdit[]);
+    expect(silenced.startsWith('<!-- jdlint-disable-next-line title-duty-mismatch -->\n# Senior Data Scientist\n')).toBe(true);
     const change = actions[0].edit!.documentChanges![0] as TextDocumentEdit;
     expect(change.textDocument).toEqual({ uri, version: 1 });
     expect(change.edits).toEqual([{ range: { start: { line: 0, character: 9 }, end: { line: 0, character: 23 } }, newText: 'Machine Learning Engineer' }]);

@@ -1,11 +1,14 @@
 // lint(text) -> findings: the whole engine in one call, shared by the language server, the CLI
 // and the evaluation. It never throws: whatever a document holds, the caller gets a result.
-import { RULES } from '../../../rules/index';
+import { RULES, RULES_BY_ID } from '../../../rules/index';
 import { classifyPosting } from './classifier';
 import { DEFAULT_CONFIG, type Config } from './config';
 import { parsePosting } from './posting';
 import { computeProfile } from './profile';
 import { parseTitle } from './title';
+import { applySuppressions } from './suppress';
+
+const KNOWN_RULES = new Set(RULES_BY_ID.keys());
 import type { ClassifiedItem, Finding, Posting, Profile, TitleModel } from './types';
 
 export interface LintResult {
@@ -107,7 +110,7 @@ export function lint(text: string, config: Config = DEFAULT_CONFIG): LintResult 
       }
     }
     findings.sort((a, b) => a.range.start - b.range.start || a.rule.localeCompare(b.rule));
-    return { posting, classified, profile, title, findings };
+    return { posting, classified, profile, title, findings: applySuppressions(text, findings, KNOWN_RULES) };
   } catch (err) {
     return emptyResult(text, {
       rule: INPUT_RULE,

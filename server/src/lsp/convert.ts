@@ -7,6 +7,8 @@ import { toRange } from './positions';
 export interface DiagnosticData {
   version: number;
   fixes: Fix[];
+  /** The edit that inserts a suppression comment for this finding. */
+  suppress?: Fix;
 }
 
 export function toSeverity(s: Exclude<Severity, 'off'>): DiagnosticSeverity {
@@ -22,8 +24,8 @@ export function toSeverity(s: Exclude<Severity, 'off'>): DiagnosticSeverity {
   }
 }
 
-export function toDiagnostic(doc: TextDocument, f: Finding, docsBase: string): Diagnostic {
-  const data: DiagnosticData = { version: doc.version, fixes: f.fixes };
+export function toDiagnostic(doc: TextDocument, f: Finding, docsBase: string, suppress?: Fix): Diagnostic {
+  const data: DiagnosticData = { version: doc.version, fixes: f.fixes, ...(suppress ? { suppress } : {}) };
   return {
     range: toRange(doc, f.range),
     severity: toSeverity(f.severity),

@@ -16,7 +16,8 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { topTerms } from '../../../rules/lib/evidence';
 import { DEFAULT_CONFIG, resolveConfig, type Config } from '../engine/config';
-import { lint, type LintResult } from '../engine/lint';
+import { INPUT_RULE, lint, type LintResult } from '../engine/lint';
+import { suppressionFix } from '../engine/suppress';
 import { BREAKDOWN_REQUEST, SHOW_BREAKDOWN_COMMAND, type Breakdown, type JdlintSettings } from '../protocol';
 import { toDiagnostic, type DiagnosticData } from './convert';
 import { explainItem, explainTitle } from './hover';
@@ -88,7 +89,10 @@ export function startServer(connection: Connection, docsBase = defaultDocsBase()
       const current = documents.get(doc.uri);
       // The document changed while settings were fetched: its own change event validates it.
       if (!current || current.version !== doc.version) return;
-      const diagnostics = s.enable ? resultFor(doc, s.config).findings.map((f) => toDiagnostic(doc, f, docsBase)) : [];
+      const result = s.enable ? resultFor(doc, s.config) : null;
+      const diagnostics = result
+        ? result.findings.map((f) => toDiagnostic(doc, f, docsBase, f.rule === INPUT_RULE ? undefined : suppressionFix(result.posting, f)))
+        : [];
       await connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
     } catch (err) {
       log(`jdlint: could not lint ${doc.uri}: ${(err as Error).stack ?? err}`);
@@ -134,7 +138,7 @@ export function startServer(connection: Connection, docsBase = defaultDocsBase()
         const data = d.data as DiagnosticData;
         // Never offer an edit computed for a version of the document the server no longer has.
         if (data.version !== doc.version) continue;
-        for (const fix of data.fixes ?? []) {
+        for (const fix of [...(data.fixes ?? []), ...(data.suppress ? [data.suppress] : [])]) {
           const edits = fix.edits.map((e) => ({ range: toRange(doc, e.range), newText: e.newText }));
           actions.push({
             title: fix.title,
