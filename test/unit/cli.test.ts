@@ -68,7 +68,7 @@ describe('jdlint CLI', () => {
   it('exits 2 with a clear message for a broken config', () => {
     const { code, err, out } = run('--config', 'broken.json', 'postings');
     expect(code).toBe(2);
-    expect(err).toMatch(/config broken.json is not valid JSON/);
+    expect(err).toMatch(/config broken.json: not valid JSON/);
     expect(out).toBe('');
   });
 
@@ -116,5 +116,52 @@ describe('jdlint CLI', () => {
     expect(run('--format', 'xml', 'postings').code).toBe(2);
     expect(run().code).toBe(2);
     expect(run('--help').out).toMatch(/Usage: jdlint/);
+  });
+});
+
+describe('project config files', () => {
+  let proj: string;
+  beforeAll(() => {
+    proj = mkdtempSync(path.join(os.tmpdir(), 'jdlint-rc-'));
+    mkdirSync(path.join(proj, 'team/postings'), { recursive: true });
+    writeFileSync(path.join(proj, 'shared.yaml'), 'rules:\n  title-duty-mismatch: error\n  missing-pay-range: "off"\n');
+    writeFileSync(path.join(proj, 'team/.jdlintrc.json'), JSON.stringify({ extends: '../shared.yaml', rules: { 'title-duty-mismatch': 'info' } }));
+    writeFileSync(path.join(proj, 'team/postings/p.md'), MISMATCH.replace(/\n\nSalary.*\n/, '\n'));
+    writeFileSync(path.join(proj, 'p.md'), MISMATCH.replace(/\n\nSalary.*\n/, '\n'));
+  });
+  const runIn = (cwd: string, ...argv: string[]) => {
+    let out = '';
+    let err = '';
+    const code = runCli(argv, { cwd, stdout: (s) => (out += s), stderr: (s) => (err += s), isTTY: false, packageRoot: cwd, version: 't' });
+    return { code, out, err };
+  };
+
+  it('uses the nearest .jdlintrc.json above each posting, merged over what it extends', () => {
+    const { code, out } = runIn(proj, '--format', 'json', '.');
+    expect(code).toBe(0);
+    const byFile = Object.fromEntries(JSON.parse(out).map((r: { file: string; diagnostics: { rule: string; severity: string }[] }) => [r.file, r.diagnostics.map((d) => `${d.rule}:${d.severity}`)]));
+    // The team file turns missing-pay-range off (from shared.yaml) and sets the mismatch to info (its own, later).
+    expect(byFile['team/postings/p.md']).toEqual(['title-duty-mismatch:info']);
+    // A posting outside the team folder uses the defaults.
+    expect(byFile['p.md']).toEqual(['missing-pay-range:info', 'title-duty-mismatch:warning']);
+  });
+
+  it('reports a broken project config, exits 2 and still lints with the defaults', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'jdlint-rc-bad-'));
+    writeFileSync(path.join(dir, '.jdlintrc.json'), '{ "rules": { "title-duty-mismatch": "loud" }, "rulez": 1 }');
+    writeFileSync(path.join(dir, 'p.md'), MISMATCH);
+    const { code, out, err } = runIn(dir, '--format', 'json', 'p.md');
+    expect(code).toBe(2);
+    expect(err).toMatch(/\.jdlintrc\.json: unknown setting "rulez"/);
+    expect(err).toMatch(/"rules.title-duty-mismatch" must be one of off, hint, info, warning, error, got "loud"/);
+    expect(JSON.parse(out)[0].diagnostics[0]).toMatchObject({ rule: 'title-duty-mismatch', severity: 'warning' });
+  });
+
+  it('reports an extends cycle instead of looping', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'jdlint-rc-cycle-'));
+    writeFileSync(path.join(dir, '.jdlintrc.json'), JSON.stringify({ extends: './b.json' }));
+    writeFileSync(path.join(dir, 'b.json'), JSON.stringify({ extends: './.jdlintrc.json' }));
+    writeFileSync(path.join(dir, 'p.md'), MISMATCH);
+    expect(runIn(dir, 'p.md').err).toMatch(/extends itself through \.jdlintrc\.json -> b\.json -> \.jdlintrc\.json/);
   });
 });

@@ -1,10 +1,11 @@
 // jdlint [--format stylish|json|sarif] [--config FILE] <files|folders|globs>
 // argv -> config -> engine -> formatter. No judgement here: that is the engine's.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { DEFAULT_CONFIG, resolveConfig, type Config } from '../engine/config';
+import { DEFAULT_CONFIG, type Config } from '../engine/config';
+import { configFor, type ConfigProblem } from '../node/configFile';
 import { lint } from '../engine/lint';
 import { expandPaths } from './files';
 import { formatJson, formatSarif, formatStylish, type FileReport } from './format';
@@ -27,7 +28,8 @@ the role the duties describe?
 
 Options:
   -f, --format <stylish|json|sarif>  output format (default: stylish)
-  -c, --config <file>                JSON configuration: {"rules": {"<id>": "off|hint|info|warning|error"}, "thresholds": {...}}
+  -c, --config <file>                configuration file (JSON or YAML); default: the nearest
+                                     .jdlintrc.json / .jdlintrc.yaml above each posting
   -h, --help                         show this help
   -v, --version                      show the version
 
@@ -35,22 +37,8 @@ Exit status: 0 no error-severity problem, 1 some error-severity problem, 2 usage
 
 const FORMATS = ['stylish', 'json', 'sarif'] as const;
 
-function readConfig(file: string, io: CliIO): Config | string {
-  let raw: string;
-  try {
-    raw = readFileSync(path.resolve(io.cwd, file), 'utf8');
-  } catch (err) {
-    return `cannot read config ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`;
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(raw);
-  } catch (err) {
-    return `config ${file} is not valid JSON: ${(err as Error).message}`;
-  }
-  const { config, problems } = resolveConfig(data, DEFAULT_CONFIG);
-  if (problems.length > 0) return `config ${file}: ${problems.join('; ')}`;
-  return config;
+function describeProblems(problems: ConfigProblem[], cwd: string): string {
+  return problems.map((p) => `${path.relative(cwd, p.file) || p.file}: ${p.message}`).join('\n  ');
 }
 
 /** Decodes a file as UTF-8 text; a BOM is dropped. Binary content is left for the engine to name. */
@@ -94,15 +82,38 @@ export function runCli(argv: string[], io: CliIO): number {
     io.stderr(`jdlint: no files given\n\n${USAGE}\n`);
     return 2;
   }
-  let config = DEFAULT_CONFIG;
+  // --config names one file for all postings; otherwise each posting uses the nearest
+  // .jdlintrc.json / .jdlintrc.yaml at or above its folder, as the editor does.
+  let explicit: Config | null = null;
   if (values.config) {
-    const c = readConfig(values.config, io);
-    if (typeof c === 'string') {
-      io.stderr(`jdlint: ${c}\n`);
+    const file = path.resolve(io.cwd, values.config);
+    if (!existsSync(file)) {
+      io.stderr(`jdlint: cannot read config ${values.config}: no such file\n`);
       return 2;
     }
-    config = c;
+    const { config, loaded } = configFor(io.cwd, DEFAULT_CONFIG, file);
+    if (loaded.problems.length > 0) {
+      io.stderr(`jdlint: config ${describeProblems(loaded.problems, io.cwd)}\n`);
+      return 2;
+    }
+    explicit = config;
   }
+  let badConfig = false;
+  const perFolder = new Map<string, Config>();
+  const configOf = (file: string): Config => {
+    if (explicit) return explicit;
+    const dir = path.dirname(file);
+    let c = perFolder.get(dir);
+    if (!c) {
+      const { config, loaded } = configFor(dir, DEFAULT_CONFIG);
+      if (loaded.problems.length > 0) {
+        badConfig = true;
+        io.stderr(`jdlint: config ${describeProblems(loaded.problems, io.cwd)} (those values ignored)\n`);
+      }
+      perFolder.set(dir, (c = config));
+    }
+    return c;
+  };
 
   const { files, problems } = expandPaths(positionals, io.cwd);
   let unreadable = problems.length > 0;
@@ -117,13 +128,13 @@ export function runCli(argv: string[], io: CliIO): number {
       io.stderr(`jdlint: cannot read ${path.relative(io.cwd, file) || file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`);
       continue;
     }
-    reports.push({ file, display: path.relative(io.cwd, file) || file, result: lint(decode(buf), config) });
+    reports.push({ file, display: path.relative(io.cwd, file) || file, result: lint(decode(buf), configOf(file)) });
   }
 
   if (format === 'json') io.stdout(formatJson(reports) + '\n');
   else if (format === 'sarif') io.stdout(formatSarif(reports, io.version, pathToFileURL(path.join(io.packageRoot, 'docs/rules')).href) + '\n');
   else io.stdout(formatStylish(reports, io.isTTY) + '\n');
 
-  if (unreadable) return 2;
+  if (unreadable || badConfig) return 2;
   return reports.some((r) => r.result.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }

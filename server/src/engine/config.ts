@@ -84,6 +84,8 @@ export const DEFAULT_CONFIG: Config = {
 
 export const SEVERITIES: readonly Severity[] = ['off', 'hint', 'info', 'warning', 'error'];
 
+const KNOWN_KEYS = new Set(['rules', 'thresholds', 'sectionWeights', 'maxDocumentSize', 'year']);
+
 export interface ResolvedConfig {
   config: Config;
   /** Problems found while reading the overrides; the offending values were ignored. */
@@ -120,6 +122,9 @@ export function resolveConfig(overrides: unknown, base: Config = DEFAULT_CONFIG)
   const problems: string[] = [];
   if (overrides === undefined || overrides === null) return { config: base, problems };
   if (!isRecord(overrides)) return { config: base, problems: ['configuration must be an object'] };
+  for (const key of Object.keys(overrides)) {
+    if (!KNOWN_KEYS.has(key)) problems.push(`unknown setting "${key}" (known: ${[...KNOWN_KEYS].join(', ')})`);
+  }
   const rules: Record<string, Severity> = { ...base.rules };
   if (overrides.rules !== undefined) {
     if (!isRecord(overrides.rules)) problems.push('"rules" must be an object of rule id -> severity');
