@@ -1,6 +1,6 @@
 // Starts the JD Lint language server and wires the few things only the editor can do.
 import * as path from 'node:path';
-import { ExtensionContext, window } from 'vscode';
+import { ExtensionContext, window, workspace } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerBreakdown } from './breakdown';
 import { registerStatus } from './status';
@@ -16,7 +16,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
   const outputChannel = window.createOutputChannel('JD Lint');
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'markdown' }],
-    synchronize: { configurationSection: 'jdlint' },
+    // Project config files (.jdlintrc.json/.yaml): a change re-lints open postings.
+    synchronize: { configurationSection: 'jdlint', fileEvents: workspace.createFileSystemWatcher('**/.jdlintrc{.json,.yaml,.yml}') },
     outputChannel,
   };
   client = new LanguageClient('jdlint', 'JD Lint', serverOptions, clientOptions);

@@ -1,9 +1,12 @@
 // startServer(connection): a thin LSP layer over the pure engine. No judgement lives here.
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { readFileSync } from 'node:fs';
 import {
   CodeActionKind,
+  DiagnosticSeverity,
   TextDocumentEdit,
+  type Diagnostic,
   TextDocuments,
   TextDocumentSyncKind,
   type CodeAction,
@@ -18,6 +21,7 @@ import { topTerms } from '../../../rules/lib/evidence';
 import { DEFAULT_CONFIG, resolveConfig, type Config } from '../engine/config';
 import { INPUT_RULE, lint, type LintResult } from '../engine/lint';
 import { suppressionFix } from '../engine/suppress';
+import { configFor, type ConfigProblem } from '../node/configFile';
 import { BREAKDOWN_REQUEST, SHOW_BREAKDOWN_COMMAND, type Breakdown, type JdlintSettings } from '../protocol';
 import { toDiagnostic, type DiagnosticData } from './convert';
 import { explainItem, explainTitle } from './hover';
@@ -51,6 +55,23 @@ export function settingsFrom(raw: unknown, log: (m: string) => void): Settings {
   return { enable: s.enable !== false, config };
 }
 
+/** A problem in a config file, as a diagnostic on that file. */
+function configDiagnostic(file: string, p: ConfigProblem): Diagnostic {
+  let text = '';
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    /* unreadable: the range stays at the start */
+  }
+  const doc = TextDocument.create(pathToFileURL(file).href, 'json', 0, text);
+  return {
+    range: toRange(doc, p.range ?? { start: 0, end: 0 }),
+    severity: DiagnosticSeverity.Error,
+    source: 'jdlint',
+    message: `JD Lint configuration: ${p.message}. Postings are linted with the other settings until this is fixed.`,
+  };
+}
+
 export function startServer(connection: Connection, docsBase = defaultDocsBase()): void {
   const documents = new TextDocuments(TextDocument);
   const settings = new Map<string, Promise<Settings>>();
@@ -60,14 +81,36 @@ export function startServer(connection: Connection, docsBase = defaultDocsBase()
 
   const log = (m: string) => connection.console.log(m);
 
+  // Config files with problems, reported as diagnostics on the file itself (cleared when fixed).
+  const brokenConfigFiles = new Set<string>();
+
+  /** Merges the nearest .jdlintrc over the editor's settings and reports its problems. */
+  function withConfigFile(uri: string, s: Settings): Settings {
+    if (!uri.startsWith('file:')) return s;
+    const { config, loaded } = configFor(path.dirname(fileURLToPath(uri)), s.config);
+    const byFile = new Map<string, ConfigProblem[]>();
+    for (const p of loaded.problems) byFile.set(p.file, [...(byFile.get(p.file) ?? []), p]);
+    for (const file of loaded.files) {
+      const problems = byFile.get(file) ?? [];
+      const fileUri = pathToFileURL(file).href;
+      if (problems.length === 0 && !brokenConfigFiles.has(fileUri)) continue;
+      if (problems.length > 0) brokenConfigFiles.add(fileUri);
+      else brokenConfigFiles.delete(fileUri);
+      void connection.sendDiagnostics({ uri: fileUri, diagnostics: problems.map((p) => configDiagnostic(file, p)) });
+    }
+    return { ...s, config };
+  }
+
   function settingsFor(uri: string): Promise<Settings> {
-    if (!hasConfiguration) return Promise.resolve(DEFAULT_SETTINGS);
     let s = settings.get(uri);
     if (!s) {
-      s = connection.workspace
-        .getConfiguration({ scopeUri: uri, section: 'jdlint' })
-        .then((raw) => settingsFrom(raw, log))
-        .catch(() => DEFAULT_SETTINGS);
+      const editor = hasConfiguration
+        ? connection.workspace
+            .getConfiguration({ scopeUri: uri, section: 'jdlint' })
+            .then((raw) => settingsFrom(raw, log))
+            .catch(() => DEFAULT_SETTINGS)
+        : Promise.resolve(DEFAULT_SETTINGS);
+      s = editor.then((e) => withConfigFile(uri, e));
       settings.set(uri, s);
     }
     return s;
@@ -114,11 +157,14 @@ export function startServer(connection: Connection, docsBase = defaultDocsBase()
     };
   });
 
-  connection.onDidChangeConfiguration(() => {
+  const relintAll = () => {
     settings.clear();
     results.clear();
     for (const doc of documents.all()) void validate(doc);
-  });
+  };
+  connection.onDidChangeConfiguration(relintAll);
+  // The client watches .jdlintrc files; any change re-reads them.
+  connection.onDidChangeWatchedFiles(relintAll);
 
   // Fires on open as well as on every change.
   documents.onDidChangeContent((e) => void validate(e.document));

@@ -1,0 +1,54 @@
+// The JSON schema of .jdlintrc.json, derived from the rule registry and the configuration defaults.
+import { RULES } from '../../../rules/index';
+import { DEFAULT_CONFIG, SEVERITIES } from '../engine/config';
+
+const THRESHOLD_DOCS: Record<string, string> = {
+  mismatchShare: "title-duty-mismatch: the other role's share of the duty evidence that flags a title (0-1).",
+  minEvidence: 'Below this evidence mass the profile is unclear and nothing is judged.',
+  hybridShare: 'Both shares at or above this make a posting hybrid (0-1).',
+  minDutyItems: 'missing-duties: fewer duty items with evidence than this.',
+  mleEvidenceScale: 'Calibration: ML-engineering evidence is multiplied by this before shares are taken.',
+  maxRequiredTools: 'tool-soup: more distinct required tools than this.',
+  maxRequirements: 'requirement-overload: more must-have requirement items than this.',
+  unicornMinTools: 'unicorn-posting: a hybrid posting requiring at least this many tools.',
+};
+
+export function buildSchema(): object {
+  const severity = { type: 'string', enum: [...SEVERITIES] };
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    title: 'JD Lint configuration (.jdlintrc.json)',
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      $schema: { type: 'string' },
+      extends: {
+        description: 'A config file (or list of files) this one builds on, relative to this file; later files and this file win.',
+        oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
+      },
+      rules: {
+        description: 'Severity per rule: off, hint, info, warning or error.',
+        type: 'object',
+        additionalProperties: false,
+        properties: Object.fromEntries(
+          RULES.map((r) => [r.id, { ...severity, description: `${r.description} Default: ${r.defaultSeverity}.` }]),
+        ),
+      },
+      thresholds: {
+        type: 'object',
+        additionalProperties: false,
+        properties: Object.fromEntries(
+          Object.entries(DEFAULT_CONFIG.thresholds).map(([k, v]) => [k, { type: 'number', minimum: 0, default: v, description: THRESHOLD_DOCS[k] }]),
+        ),
+      },
+      sectionWeights: {
+        description: 'How much evidence in each kind of section counts.',
+        type: 'object',
+        additionalProperties: false,
+        properties: Object.fromEntries(Object.entries(DEFAULT_CONFIG.sectionWeights).map(([k, v]) => [k, { type: 'number', minimum: 0, default: v }])),
+      },
+      maxDocumentSize: { type: 'number', minimum: 1, default: DEFAULT_CONFIG.maxDocumentSize, description: 'Longer documents are not checked.' },
+      year: { type: 'number', description: 'The year experience-vs-tool-age checks against (default: the current year).' },
+    },
+  };
+}
