@@ -4,6 +4,7 @@ import { ExtensionContext, window, workspace } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerBreakdown } from './breakdown';
 import { registerStatus } from './status';
+import { registerWorkspaceCommands } from './workspaceCommands';
 
 let client: LanguageClient | undefined;
 
@@ -21,7 +22,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     outputChannel,
   };
   client = new LanguageClient('jdlint', 'JD Lint', serverOptions, clientOptions);
-  context.subscriptions.push(outputChannel, registerBreakdown(client), registerStatus(client));
+  context.subscriptions.push(outputChannel, registerBreakdown(client), registerStatus(client), ...registerWorkspaceCommands(client));
   await client.start();
 }
 

@@ -30,3 +30,12 @@ export interface Breakdown {
 
 /** Client command that shows the breakdown; the CodeLens on the title runs it. */
 export const SHOW_BREAKDOWN_COMMAND = 'jdlint.showBreakdown';
+
+/** Request: lint files from disk (not open in the editor) into the Problems panel. Params: { uris }. Returns the number linted. */
+export const LINT_FILES_REQUEST = 'jdlint/lintFiles';
+
+/** Code action kind of "fix all": every preferred fix of the document at once. */
+export const FIX_ALL_KIND = 'source.fixAll.jdlint';
+
+export const LINT_WORKSPACE_COMMAND = 'jdlint.lintWorkspace';
+export const FIX_ALL_COMMAND = 'jdlint.fixAll';

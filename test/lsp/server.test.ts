@@ -185,3 +185,30 @@ describe('language server over stdio', () => {
     expect(mismatchOf(await client.open('file:///postings/after.md', MISMATCH))).toHaveLength(1);
   });
 });
+
+describe('workspace lint and fix all', () => {
+  it('lints postings from disk into diagnostics without opening them', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const os = await import('node:os');
+    const { pathToFileURL } = await import('node:url');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'jdlint-ws-'));
+    writeFileSync(path.join(dir, 'a.md'), MISMATCH);
+    const uri = pathToFileURL(path.join(dir, 'a.md')).href;
+    const published = client.diagnostics(uri);
+    expect(await client.conn.sendRequest('jdlint/lintFiles', { uris: [uri] })).toBe(1);
+    expect(mismatchOf(await published)).toHaveLength(1);
+  });
+
+  it('fix all applies every preferred fix at once', async () => {
+    const uri = 'file:///postings/fixall.md';
+    const text = `# Data Ninja\n\n- Join our young and dynamic team\n- Design A/B tests and present insights to stakeholders\n\nSalary: $100,000 - $120,000 per year.\n`;
+    await client.open(uri, text);
+    const [action] = (await client.conn.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 6, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll.jdlint'] },
+    })) as CodeAction[];
+    const fixed = apply(text, (action.edit!.documentChanges![0] as TextDocumentEdit).edits as TextEdit[]);
+    expect(fixed.split('\n').slice(0, 3)).toEqual(['# Data Scientist', '', '- Join our energetic team']);
+  });
+});

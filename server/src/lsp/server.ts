@@ -7,6 +7,7 @@ import {
   DiagnosticSeverity,
   TextDocumentEdit,
   type Diagnostic,
+  type TextEdit,
   TextDocuments,
   TextDocumentSyncKind,
   type CodeAction,
@@ -22,7 +23,7 @@ import { DEFAULT_CONFIG, resolveConfig, type Config } from '../engine/config';
 import { INPUT_RULE, lint, type LintResult } from '../engine/lint';
 import { suppressionFix } from '../engine/suppress';
 import { configFor, type ConfigProblem } from '../node/configFile';
-import { BREAKDOWN_REQUEST, SHOW_BREAKDOWN_COMMAND, type Breakdown, type JdlintSettings } from '../protocol';
+import { BREAKDOWN_REQUEST, FIX_ALL_KIND, LINT_FILES_REQUEST, SHOW_BREAKDOWN_COMMAND, type Breakdown, type JdlintSettings } from '../protocol';
 import { toDiagnostic, type DiagnosticData } from './convert';
 import { explainItem, explainTitle } from './hover';
 import { toOffset, toRange } from './positions';
@@ -149,7 +150,7 @@ export function startServer(connection: Connection, docsBase = defaultDocsBase()
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         hoverProvider: true,
         codeLensProvider: { resolveProvider: false },
       },
@@ -178,6 +179,11 @@ export function startServer(connection: Connection, docsBase = defaultDocsBase()
     try {
       const doc = documents.get(params.textDocument.uri);
       if (!doc) return [];
+      const only = params.context.only;
+      if (only && only.some((k) => FIX_ALL_KIND.startsWith(k) || k === CodeActionKind.SourceFixAll)) {
+        const fixAll = await fixAllAction(doc);
+        return fixAll ? [fixAll] : [];
+      }
       const actions: CodeAction[] = [];
       for (const d of params.context.diagnostics) {
         if (d.source !== 'jdlint' || !d.data) continue;
@@ -203,6 +209,52 @@ export function startServer(connection: Connection, docsBase = defaultDocsBase()
       log(`jdlint: code actions failed: ${(err as Error).message}`);
       return [];
     }
+  });
+
+  /** Every preferred fix of the current version at once; overlapping fixes are left for a second run. */
+  async function fixAllAction(doc: TextDocument): Promise<CodeAction | null> {
+    const s = await settingsFor(doc.uri);
+    if (!s.enable) return null;
+    const chosen: TextEdit[] = [];
+    let end = -1;
+    const fixes = resultFor(doc, s.config)
+      .findings.flatMap((f) => f.fixes.filter((x) => x.preferred))
+      .sort((a, b) => a.edits[0].range.start - b.edits[0].range.start);
+    for (const fix of fixes) {
+      const sorted = [...fix.edits].sort((a, b) => a.range.start - b.range.start);
+      if (sorted[0].range.start < end) continue;
+      end = sorted[sorted.length - 1].range.end;
+      chosen.push(...sorted.map((e) => ({ range: toRange(doc, e.range), newText: e.newText })));
+    }
+    if (chosen.length === 0) return null;
+    return {
+      title: `Fix all JD Lint problems (${chosen.length} edit${chosen.length === 1 ? '' : 's'})`,
+      kind: FIX_ALL_KIND,
+      edit: hasVersionedEdits
+        ? { documentChanges: [TextDocumentEdit.create({ uri: doc.uri, version: doc.version }, chosen)] }
+        : { changes: { [doc.uri]: chosen } },
+    };
+  }
+
+  // Postings on disk that are not open: linted into the Problems panel (workspace lint).
+  connection.onRequest(LINT_FILES_REQUEST, async (params: { uris: string[] }): Promise<number> => {
+    let n = 0;
+    for (const uri of params.uris ?? []) {
+      if (documents.get(uri) || !uri.startsWith('file:')) continue;
+      try {
+        const text = readFileSync(fileURLToPath(uri), 'utf8');
+        const s = await settingsFor(uri);
+        const doc = TextDocument.create(uri, 'markdown', 0, text);
+        const r = s.enable ? lint(text, s.config) : null;
+        const diagnostics = r ? r.findings.map((f) => toDiagnostic(doc, f, docsBase)) : [];
+        await connection.sendDiagnostics({ uri, diagnostics });
+        settings.delete(uri);
+        n++;
+      } catch (err) {
+        log(`jdlint: could not lint ${uri}: ${(err as Error).message}`);
+      }
+    }
+    return n;
   });
 
   connection.onHover(async (params): Promise<Hover | null> => {
