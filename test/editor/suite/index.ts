@@ -6,6 +6,21 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 
 const RULE = 'title-duty-mismatch';
+
+/** A mismatched posting for tests that write their own files (the fixtures may be edited by earlier tests). */
+const MISMATCHED = Buffer.from(
+  [
+    '# Senior Data Scientist',
+    '',
+    '## What you will do',
+    '',
+    '- Deploy models as low-latency REST services on Kubernetes',
+    '- Build CI/CD pipelines that test, package and release every model version',
+    '- Containerize training and inference jobs with Docker',
+    '- Monitor models in production for latency and drift',
+    '',
+  ].join('\n'),
+);
 const TIMEOUT_MS = 30_000;
 
 // The runners pick out lines with this prefix from the extension host's console.
@@ -150,6 +165,62 @@ const tests: Array<[string, () => Promise<void>]> = [
       await replaceLine0(doc, '# Senior Data Scientist');
       await waitForDiagnostics(doc.uri, () => mismatches(doc.uri).length === 0, `no ${RULE} warning for the matching title`);
       assert.equal(doc.lineAt(0).text, '# Senior Data Scientist');
+    },
+  ],
+  [
+    'a checked-in .jdlintrc.json changes the severity, and the editor and the CLI agree',
+    async () => {
+      const folder = vscode.workspace.workspaceFolders![0].uri;
+      const posting = vscode.Uri.joinPath(folder, 'team', 'posting.md');
+      const rc = vscode.Uri.joinPath(folder, 'team', '.jdlintrc.json');
+      await vscode.workspace.fs.writeFile(posting, MISMATCHED);
+      await vscode.workspace.fs.writeFile(rc, Buffer.from(JSON.stringify({ rules: { [RULE]: 'error' } })));
+      const doc = await vscode.workspace.openTextDocument(posting);
+      await vscode.window.showTextDocument(doc);
+      const isError = () => mismatches(doc.uri).some((d) => d.severity === vscode.DiagnosticSeverity.Error);
+      await waitForDiagnostics(doc.uri, isError, `the ${RULE} raised to error by .jdlintrc.json`);
+      const ext = vscode.extensions.getExtension('jdlint.jdlint')!;
+      const { execFileSync } = await import('node:child_process');
+      let out = '';
+      try {
+        out = execFileSync(process.execPath, [`${ext.extensionPath}/dist/cli.js`, '--format', 'json', posting.fsPath], { encoding: 'utf8' });
+      } catch (err) {
+        // Exit status 1: an error-severity finding, as expected.
+        out = (err as { stdout: string }).stdout;
+      }
+      const cli = JSON.parse(out)[0].diagnostics.find((d: { rule: string }) => d.rule === RULE);
+      assert.equal(cli.severity, 'error', 'the CLI reads the same .jdlintrc.json');
+      await vscode.workspace.fs.writeFile(rc, Buffer.from(JSON.stringify({ rules: { [RULE]: 'warning' } })));
+      await waitForDiagnostics(doc.uri, () => mismatches(doc.uri).some((d) => d.severity === vscode.DiagnosticSeverity.Warning), 'the warning after editing .jdlintrc.json');
+    },
+  ],
+  [
+    'the disable code action inserts a comment that silences exactly that warning',
+    async () => {
+      const folder = vscode.workspace.workspaceFolders![0].uri;
+      const posting = vscode.Uri.joinPath(folder, 'suppress.md');
+      await vscode.workspace.fs.writeFile(posting, MISMATCHED);
+      const doc = await vscode.workspace.openTextDocument(posting);
+      await vscode.window.showTextDocument(doc);
+      await waitForDiagnostics(doc.uri, () => mismatches(doc.uri).length === 1, `a ${RULE} warning`);
+      const d = mismatches(doc.uri)[0];
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range);
+      const disable = actions.find((a) => a.title === `Disable ${RULE} for this line`);
+      assert.ok(disable?.edit, `no disable action among: ${actions.map((a) => a.title).join(', ')}`);
+      assert.ok(await vscode.workspace.applyEdit(disable.edit));
+      assert.equal(doc.lineAt(0).text, `<!-- jdlint-disable-next-line ${RULE} -->`);
+      await waitForDiagnostics(doc.uri, () => mismatches(doc.uri).length === 0, 'the warning to be silenced');
+    },
+  ],
+  [
+    'Lint all postings in the workspace fills the Problems panel for postings not open',
+    async () => {
+      const folder = vscode.workspace.workspaceFolders![0].uri;
+      const posting = vscode.Uri.joinPath(folder, 'unopened', 'closed.md');
+      await vscode.workspace.fs.writeFile(posting, MISMATCHED);
+      const linted = await vscode.commands.executeCommand<number>('jdlint.lintWorkspace');
+      assert.ok(linted >= 1, `linted ${linted}`);
+      await waitForDiagnostics(posting, () => mismatches(posting).length === 1, `a ${RULE} warning for the unopened posting`);
     },
   ],
   [
