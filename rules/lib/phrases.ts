@@ -45,17 +45,29 @@ export class PhraseMatcher {
     return out;
   }
 
-  /** Matches in the items of a posting, skipping ranges an allow-list covers. */
+  /** Matches in the items of a posting, skipping URLs, inline HTML and ranges an allow-list covers. */
   findInItems(items: readonly Item[], allow?: PhraseMatcher): PhraseMatch[] {
     const out: PhraseMatch[] = [];
     for (const item of items) {
-      const allowed = allow?.find(item.text, item.range.start) ?? [];
+      const allowed = [...(allow?.find(item.text, item.range.start) ?? []), ...notProse(item.text, item.range.start)];
       for (const m of this.find(item.text, item.range.start)) {
         if (!allowed.some((a) => a.range.start <= m.range.start && m.range.end <= a.range.end)) out.push(m);
       }
     }
     return out;
   }
+}
+
+// URLs, Markdown link targets, autolinks and inline HTML tags are not prose.
+const NOT_PROSE = /\bhttps?:\/\/[^\s)>\]]+|\bwww\.[^\s)>\]]+|\]\([^)]*\)|<[^>\n]*>/gi;
+
+function notProse(text: string, offset: number): PhraseMatch[] {
+  const out: PhraseMatch[] = [];
+  for (const m of text.matchAll(NOT_PROSE)) {
+    const start = offset + (m.index ?? 0);
+    out.push({ pattern: '', text: m[0], range: { start, end: start + m[0].length } });
+  }
+  return out;
 }
 
 /** Keeps the case shape of the original word in a replacement ("Rockstar" -> "Expert"). */

@@ -41,8 +41,8 @@ describe('exclusionary-language', () => {
     expect(f.message).toMatch(/^Masculine-coded wording outweighs feminine-coded wording \d+ to 0/);
     expect(f.related.length).toBeGreaterThanOrEqual(6);
   });
-  it('does not read code blocks or HTML comments as prose', () => {
-    const text = `# Data Scientist\n\n\`\`\`\nninja = rockstar()\n\`\`\`\n\n<!-- young and dynamic -->\n\n- Present insights to stakeholders${PAY}`;
+  it('does not read code blocks, HTML comments or URLs as prose', () => {
+    const text = `# Data Scientist\n\n\`\`\`\nninja = rockstar()\n\`\`\`\n\n<!-- young and dynamic -->\n\n- Present insights to stakeholders, see [our team](https://example.invalid/ninja-rockstars) and https://example.invalid/young${PAY}`;
     expect(of(text, 'exclusionary-language')).toEqual([]);
   });
 });
