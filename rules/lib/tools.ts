@@ -44,9 +44,15 @@ export function toolMentions(items: readonly Item[]): ToolMention[] {
   return out.sort((a, b) => a.range.start - b.range.start);
 }
 
-/** Distinct tools required by the posting (first mention of each). */
+const requiredCache = new WeakMap<readonly Item[], ToolMention[]>();
+
+/** Distinct tools required by the posting (first mention of each); computed once per posting. */
 export function requiredTools(items: readonly Item[]): ToolMention[] {
-  const seen = new Map<string, ToolMention>();
-  for (const m of toolMentions(items.filter((i) => REQUIRED_SECTIONS.has(i.section)))) if (!seen.has(m.name)) seen.set(m.name, m);
-  return [...seen.values()];
+  let tools = requiredCache.get(items);
+  if (!tools) {
+    const seen = new Map<string, ToolMention>();
+    for (const m of toolMentions(items.filter((i) => REQUIRED_SECTIONS.has(i.section)))) if (!seen.has(m.name)) seen.set(m.name, m);
+    requiredCache.set(items, (tools = [...seen.values()]));
+  }
+  return tools;
 }

@@ -482,7 +482,41 @@ function chunkStarts(text: string): number[] {
 }
 
 /** Nesting or size that makes micromark slow (its container handling is super-linear in depth). */
+/**
+ * True when a chunk holds anything Markdown would read as structure: heading, list, quote, code,
+ * emphasis, link, HTML, table or Setext marks. Most pasted postings hold none, and then the line
+ * reader gives the same posting as micromark at a fraction of the cost.
+ */
+function hasMarkdownSyntax(text: string, start: number, end: number): boolean {
+  // Nested lists need micromark's container logic.
+  let lineStart = true;
+  let indent = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      lineStart = true;
+      indent = 0;
+      continue;
+    }
+    // Inline syntax anywhere: * _ ` [ ] < > | ~ \ (entities such as &amp; need no parser: items keep the raw text).
+    if (c === 42 || c === 95 || c === 96 || c === 91 || c === 93 || c === 60 || c === 62 || c === 124 || c === 126 || c === 92) return true;
+    if (lineStart) {
+      if (c === 32) {
+        if (++indent >= 4) return true;
+        continue;
+      }
+      if (c === 9) return true;
+      // ATX headings and flat "- " bullets the line reader reads as micromark does; thematic
+      // breaks and Setext underlines ("---", "===") it does not.
+      if (c === 61 || (c === 45 && text.charCodeAt(i + 1) === 45)) return true;
+      lineStart = false;
+    }
+  }
+  return false;
+}
+
 function tooHardForMarkdown(text: string, start: number, end: number): boolean {
+  if (!hasMarkdownSyntax(text, start, end)) return true;
   let i = start;
   // Unclosed '[' pile up as possible link labels that micromark re-examines at every ']'.
   let brackets = 0;

@@ -19,12 +19,13 @@ const ENTITY_NAMES = new Set(['amp', 'nbsp', 'quot', 'lt', 'gt', 'apos', 'rsquo'
 const stemCache = new Map<string, string>();
 
 export function stem(word: string): string {
-  const lower = word.toLowerCase();
-  let s = stemCache.get(lower);
+  // Keyed by the word as written: most words repeat with the same case, and this skips lower-casing.
+  let s = stemCache.get(word);
   if (s === undefined) {
+    const lower = word.toLowerCase();
     s = /\d|\+|#/.test(lower) || lower.length <= 2 ? lower : PorterStemmer.stem(lower);
     if (stemCache.size > 50_000) stemCache.clear();
-    stemCache.set(lower, s);
+    stemCache.set(word, s);
   }
   return s;
 }
