@@ -18,9 +18,8 @@ const rule: Rule = {
   fixable: true,
   check({ posting }) {
     const out: RuleFinding[] = [];
-    const scope = posting.title
-      ? [{ text: posting.title.text, range: posting.title.range, section: 'unknown' as const, kind: 'line' as const }, ...posting.items]
-      : posting.items;
+    // Titles are vanity-title's: one finding and one fix per problem.
+    const scope = posting.items;
     for (const m of EXCLUSIONARY.findInItems(scope, ALLOW)) {
       const t = TERMS.get(m.pattern.toLowerCase())!;
       const replacement = t.replacement ? matchCase(m.text, t.replacement) : '';
