@@ -15,6 +15,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const rpc = require('vscode-languageserver-protocol/node');
 const quick = process.argv.includes('--quick');
+// --only typing|cold|cli|size|scaling runs one part.
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
+const part = (name) => only === null || only === name;
 const dataFile = path.resolve(root, '../shared/data/postings-dev.jsonl');
 const server = path.join(root, 'dist/server.js');
 const cli = path.join(root, 'dist/cli.js');
@@ -56,7 +59,8 @@ function posting(words) {
 }
 
 function startServer() {
-  const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+  const nodeArgs = (process.env.JDLINT_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, server, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
   const conn = rpc.createProtocolConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
   conn.onRequest('workspace/configuration', (p) => p.items.map(() => null));
   conn.onRequest('client/registerCapability', () => null);
@@ -235,20 +239,31 @@ async function main() {
   buildSync({ entryPoints: [path.join(root, '.cache/bench/lint-entry.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: path.join(root, '.cache/bench/lint-entry.cjs'), logLevel: 'error', define: { 'import.meta.url': '""' } });
 
   console.log(`JD Lint benchmarks (${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${require('node:os').cpus().length} cores)\n`);
-  console.log('1. typing latency');
-  await typing(800, 200, '<= 10 ms');
-  const rss = await typing(20_000, quick ? 50 : 200, '<= 60 ms');
-  console.log('2. cold start');
-  await coldStart(quick ? 3 : 7);
-  console.log('3. CLI throughput');
-  throughput(quick ? 1 : 3);
-  console.log('4. size and memory');
-  const vsix = readdirSync(root).filter((f) => f.endsWith('.vsix')).sort().pop();
-  report('.vsix size', vsix ? `${(statSync(path.join(root, vsix)).size / 1024).toFixed(0)} KB` : 'not built', '<= 400 KB');
-  report('server bundle (dist/server.js)', `${(statSync(server).size / 1024).toFixed(0)} KB`);
-  report('server peak RSS, 20,000-word document', `${rss.toFixed(1)} MB`, '<= 80 MB');
-  console.log('5. scaling');
-  await scaling();
+  let rss = NaN;
+  if (part('typing') || part('size')) {
+    console.log('1. typing latency');
+    if (part('typing')) await typing(800, 200, '<= 10 ms');
+    rss = await typing(20_000, quick ? 50 : 200, '<= 60 ms');
+  }
+  if (part('cold')) {
+    console.log('2. cold start');
+    await coldStart(quick ? 3 : 7);
+  }
+  if (part('cli')) {
+    console.log('3. CLI throughput');
+    throughput(quick ? 1 : 3);
+  }
+  if (part('size')) {
+    console.log('4. size and memory');
+    const vsix = readdirSync(root).filter((f) => f.endsWith('.vsix')).sort().pop();
+    report('.vsix size', vsix ? `${(statSync(path.join(root, vsix)).size / 1024).toFixed(0)} KB` : 'not built', '<= 400 KB');
+    report('server bundle (dist/server.js)', `${(statSync(server).size / 1024).toFixed(0)} KB`);
+    report('server peak RSS, 20,000-word document', `${rss.toFixed(1)} MB`, '<= 80 MB');
+  }
+  if (part('scaling')) {
+    console.log('5. scaling');
+    await scaling();
+  }
 }
 
 main().catch((err) => {

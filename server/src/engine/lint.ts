@@ -9,6 +9,9 @@ import { parseTitle } from './title';
 import { applySuppressions } from './suppress';
 
 const KNOWN_RULES = new Set(RULES_BY_ID.keys());
+
+/** Related locations kept per finding (the message states the full counts). */
+export const MAX_RELATED = 20;
 import type { ClassifiedItem, Finding, Posting, Profile, TitleModel } from './types';
 
 export interface LintResult {
@@ -96,7 +99,11 @@ export function lint(text: string, config: Config = DEFAULT_CONFIG): LintResult 
       const severity = config.rules[rule.id] ?? rule.defaultSeverity;
       if (severity === 'off') continue;
       try {
-        for (const f of rule.check(ctx)) findings.push({ rule: rule.id, severity, ...f });
+        for (const f of rule.check(ctx)) {
+          // A reader follows a handful of evidence links, not thousands: cap what travels to editors.
+          const related = f.related.length > MAX_RELATED ? f.related.slice(0, MAX_RELATED) : f.related;
+          findings.push({ rule: rule.id, severity, ...f, related });
+        }
       } catch (err) {
         findings.push({
           rule: INPUT_RULE,
