@@ -4,6 +4,7 @@ import { RULES_BY_ID } from '../../../rules/index';
 import type { LintResult } from '../engine/lint';
 import type { Finding } from '../engine/types';
 
+/** What linting one file produced, before formatting. */
 export interface FileReport {
   file: string;
   /** Path as shown to the user (relative to the working folder). */
@@ -31,7 +32,7 @@ export interface JsonReport {
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
-/** 1-based lines and columns, as editors and code-scanning tools show them. */
+/** 1-based lines and columns, as editors and code-scanning tools show them. Every format starts from this. */
 export function toJson(r: FileReport): JsonReport {
   const starts = lineStarts(r.result.posting.text);
   return {
@@ -55,14 +56,14 @@ export function toJson(r: FileReport): JsonReport {
   };
 }
 
-export function formatJson(reports: FileReport[]): string {
-  return JSON.stringify(reports.map(toJson), null, 2);
+export function formatJson(reports: JsonReport[]): string {
+  return JSON.stringify(reports, null, 2);
 }
 
 const SARIF_LEVEL: Record<Finding['severity'], string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
-export function formatSarif(reports: FileReport[], version: string, docsBase: string): string {
-  const used = new Set(reports.flatMap((r) => r.result.findings.map((f) => f.rule)));
+export function formatSarif(reports: JsonReport[], version: string, docsBase: string): string {
+  const used = new Set(reports.flatMap((r) => r.diagnostics.map((d) => d.rule)));
   const ids = [...used].sort();
   const rules = ids.map((id) => ({
     id,
@@ -71,7 +72,7 @@ export function formatSarif(reports: FileReport[], version: string, docsBase: st
     defaultConfiguration: { level: SARIF_LEVEL[RULES_BY_ID.get(id)?.defaultSeverity ?? 'warning'] },
   }));
   const results = reports.flatMap((r) =>
-    toJson(r).diagnostics.map((d) => ({
+    r.diagnostics.map((d) => ({
       ruleId: d.rule,
       ruleIndex: ids.indexOf(d.rule),
       level: SARIF_LEVEL[d.severity],
@@ -79,7 +80,7 @@ export function formatSarif(reports: FileReport[], version: string, docsBase: st
       locations: [
         {
           physicalLocation: {
-            artifactLocation: { uri: r.display.split('\\').join('/') },
+            artifactLocation: { uri: r.file.split('\\').join('/') },
             region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn },
           },
         },
@@ -99,13 +100,13 @@ export function formatSarif(reports: FileReport[], version: string, docsBase: st
 
 const COLOURS = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', hint: '\x1b[2m', dim: '\x1b[2m', bold: '\x1b[1m', reset: '\x1b[0m' };
 
-export function formatStylish(reports: FileReport[], colour: boolean): string {
+export function formatStylish(reports: JsonReport[], colour: boolean): string {
   const c = (k: keyof typeof COLOURS, s: string) => (colour ? COLOURS[k] + s + COLOURS.reset : s);
   const out: string[] = [];
   const totals = { error: 0, warning: 0, info: 0, hint: 0 };
   for (const r of reports) {
-    const j = toJson(r);
-    const p = r.result.profile;
+    const j = r;
+    const p = r.profile;
     const head = `${c('bold', j.file)}  ${c('dim', `DS ${Math.round(p.ds * 100)}% · MLE ${Math.round(p.mle * 100)}% · role: ${p.role}`)}`;
     out.push(head);
     if (j.diagnostics.length === 0) out.push(c('dim', '  no problems'));

@@ -8,7 +8,7 @@ import { DEFAULT_CONFIG, type Config } from '../engine/config';
 import { configFor, type ConfigProblem } from '../node/configFile';
 import { lint } from '../engine/lint';
 import { expandPaths } from './files';
-import { formatJson, formatSarif, formatStylish, type FileReport } from './format';
+import { formatJson, formatSarif, formatStylish, toJson, type JsonReport } from './format';
 
 export interface CliIO {
   cwd: string;
@@ -19,6 +19,8 @@ export interface CliIO {
   /** Folder holding docs/rules, for links in SARIF. */
   packageRoot: string;
   version: string;
+  /** Lints many files in parallel (worker threads); results in task order. */
+  parallel?: (tasks: LintTask[]) => Promise<TaskResult[]>;
 }
 
 export const USAGE = `Usage: jdlint [options] <files|folders|globs...>
@@ -47,7 +49,7 @@ function decode(buf: Buffer): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-export function runCli(argv: string[], io: CliIO): number {
+export function runCli(argv: string[], io: CliIO): number | Promise<number> {
   let args;
   try {
     args = parseArgs({
@@ -116,25 +118,50 @@ export function runCli(argv: string[], io: CliIO): number {
   };
 
   const { files, problems } = expandPaths(positionals, io.cwd);
-  let unreadable = problems.length > 0;
   for (const p of problems) io.stderr(`jdlint: ${p}\n`);
-  const reports: FileReport[] = [];
-  for (const file of files) {
-    let buf: Buffer;
-    try {
-      buf = readFileSync(file);
-    } catch (err) {
-      unreadable = true;
-      io.stderr(`jdlint: cannot read ${path.relative(io.cwd, file) || file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`);
-      continue;
+  const tasks: LintTask[] = files.map((file) => ({ file, display: path.relative(io.cwd, file) || file, config: configOf(file) }));
+
+  const finish = (results: TaskResult[]): number => {
+    let unreadable = problems.length > 0;
+    const reports: JsonReport[] = [];
+    for (const r of results) {
+      if (r.report) reports.push(r.report);
+      else {
+        unreadable = true;
+        io.stderr(`jdlint: ${r.error}\n`);
+      }
     }
-    reports.push({ file, display: path.relative(io.cwd, file) || file, result: lint(decode(buf), configOf(file)) });
+    if (format === 'json') io.stdout(formatJson(reports) + '\n');
+    else if (format === 'sarif') io.stdout(formatSarif(reports, io.version, pathToFileURL(path.join(io.packageRoot, 'docs/rules')).href) + '\n');
+    else io.stdout(formatStylish(reports, io.isTTY) + '\n');
+    if (unreadable || badConfig) return 2;
+    return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+  };
+  if (io.parallel && tasks.length >= PARALLEL_MIN_FILES) return io.parallel(tasks).then(finish);
+  return finish(tasks.map(lintTask));
+}
+
+/** Below this many files, starting worker threads costs more than it saves. */
+export const PARALLEL_MIN_FILES = 200;
+
+export interface LintTask {
+  file: string;
+  display: string;
+  config: Config;
+}
+
+export interface TaskResult {
+  report?: JsonReport;
+  error?: string;
+}
+
+/** Reads and lints one file; runs on the main thread or in a worker. */
+export function lintTask(task: LintTask): TaskResult {
+  let buf: Buffer;
+  try {
+    buf = readFileSync(task.file);
+  } catch (err) {
+    return { error: `cannot read ${task.display}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` };
   }
-
-  if (format === 'json') io.stdout(formatJson(reports) + '\n');
-  else if (format === 'sarif') io.stdout(formatSarif(reports, io.version, pathToFileURL(path.join(io.packageRoot, 'docs/rules')).href) + '\n');
-  else io.stdout(formatStylish(reports, io.isTTY) + '\n');
-
-  if (unreadable || badConfig) return 2;
-  return reports.some((r) => r.result.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+  return { report: toJson({ file: task.file, display: task.display, result: lint(decode(buf), task.config) }) };
 }
