@@ -12,10 +12,10 @@ import { parsePosting } from '../server/src/engine/posting';
 const root = process.cwd();
 const lexiconPath = path.join(root, 'rules/lexicons/duties.json');
 const dataPath = process.argv[2] ?? path.resolve(root, '../shared/data/postings-dev.jsonl');
-const SMOOTHING = 5; // pseudo-postings on each side: rare patterns stay near zero
-const MIN_POSTINGS = 8; // patterns seen in fewer postings keep their hand-set weight
-const SCALE = 2; // LLR -> weight
-const MAX_WEIGHT = 4;
+const SMOOTHING = Number(process.env.TUNE_SMOOTHING ?? 5); // pseudo-postings on each side: rare patterns stay near zero
+const MIN_POSTINGS = Number(process.env.TUNE_MIN ?? 8); // patterns seen in fewer postings keep their hand-set weight
+const SCALE = Number(process.env.TUNE_SCALE ?? 2); // LLR -> weight
+const MAX_WEIGHT = Number(process.env.TUNE_MAX ?? 4);
 
 const lexicon = JSON.parse(readFileSync(lexiconPath, 'utf8'));
 const counts = new Map<string, { ds: number; mle: number }>();

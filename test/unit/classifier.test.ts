@@ -36,6 +36,14 @@ describe('classifyItem', () => {
     expect(c.evidence.map((e) => e.term)).toContain('productionize');
   });
 
+  it("drops the partner's work after a collaborator mention, up to the end of the sentence", () => {
+    const c = classifyItem(item('Work with ML engineers to deploy your models. Present the results to stakeholders'));
+    expect(c.evidence.filter((e) => e.role === 'mle')).toEqual([]);
+    expect(c.cls).toBe('ds');
+    const next = classifyItem(item('Work with ML engineers to deploy your models. Deploy the dashboards on Kubernetes'));
+    expect(next.evidence.filter((e) => e.role !== 'shared').map((e) => e.term)).toEqual(['Deploy', 'dashboards', 'Kubernetes']);
+  });
+
   it('gives no evidence for role names restating the title', () => {
     expect(evidenceOf('As a Data Scientist you will join our Machine Learning Engineer guild')).toEqual([]);
   });

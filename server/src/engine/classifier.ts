@@ -31,10 +31,13 @@ interface TrieNode {
   term?: Term;
   /** Role names are claims, not evidence: a match suppresses its words. */
   roleName?: boolean;
+  /** A collaborator named after a cue ("partner with data scientists"): whose work follows. */
+  partner?: Role;
   /** Pattern requires this exact spelling of the word (e.g. "R", the language). */
   exact?: Map<string, TrieNode>;
 }
 
+const PARTNER_CUES = new Set(lexicon.partners.cues);
 const LEARNED = learned as { weights: Record<string, number>; blend: number };
 
 function node(): TrieNode {
@@ -83,6 +86,14 @@ const TRIE = (() => {
     }
   }
   for (const p of lexicon.roleNames.patterns) insert(root, p, (n) => (n.roleName = true));
+  for (const role of ['ds', 'mle'] as const) {
+    for (const p of lexicon.partners[role]) {
+      insert(root, p, (n) => {
+        n.roleName = true;
+        n.partner = role;
+      });
+    }
+  }
   return root;
 })();
 
@@ -128,14 +139,21 @@ function longestAt(tokens: Token[], i: number): Hit | null {
 export function findEvidence(text: string, offset: number): Evidence[] {
   const tokens = tokenize(text, offset);
   const out: Evidence[] = [];
+  // Whose work the rest of the sentence describes when it names a collaborator after a cue.
+  let partner: Role | null = null;
   for (let i = 0; i < tokens.length; ) {
+    if (partner && i > 0 && /[.;!?]/.test(text.slice(tokens[i - 1].end - offset, tokens[i].start - offset))) partner = null;
     const hit = longestAt(tokens, i);
     if (!hit) {
       i++;
       continue;
     }
+    if (hit.node.partner) {
+      const cue = tokens.slice(Math.max(0, hit.from - 3), hit.from).some((t) => PARTNER_CUES.has(t.raw.toLowerCase()));
+      if (cue) partner = hit.node.partner;
+    }
     const term = hit.node.term;
-    if (term && !hit.node.roleName) {
+    if (term && !hit.node.roleName && term.role !== partner) {
       const start = tokens[hit.from].start;
       const end = tokens[hit.to - 1].end;
       out.push({
