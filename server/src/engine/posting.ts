@@ -9,7 +9,7 @@ import { parseDocument, isMap, isScalar } from 'yaml';
 import type { Nodes, Root } from 'mdast';
 import type { FrontMatter, Item, ItemKind, Posting, PostingTitle, Section, SectionKind } from './types';
 import { headingKind, isAboutCompany, isDebris } from './posting/headings';
-import { fieldValueEnd, inlineHeadings, isBulletGlyph, isSpace, sentenceStarts } from './posting/segment';
+import { fieldValueEnd, inlineHeadings, isBulletGlyph, isSpace, sentenceStarts, wordCount } from './posting/segment';
 
 /** A line of running text longer than this is split into sentences. */
 const LONG_LINE = 200;
@@ -48,16 +48,6 @@ function isEmphasisMark(c: number): boolean {
   return c === 42 /* * */ || c === 95 /* _ */;
 }
 
-function countWords(text: string, start: number, end: number): number {
-  let n = 0;
-  let inWord = false;
-  for (let i = start; i < end; i++) {
-    const sp = isSpace(text.charCodeAt(i));
-    if (!sp && !inWord) n++;
-    inWord = !sp;
-  }
-  return n;
-}
 
 class PostingBuilder {
   readonly sections: Section[] = [];
@@ -123,7 +113,7 @@ class PostingBuilder {
       const c = this.text.charCodeAt(i);
       if (c === 10 || c === 13) return false;
     }
-    return countWords(this.text, start, end) <= 12;
+    return wordCount(this.text, start, end) <= 12;
   }
 
   /** Heading words without surrounding emphasis marks, a trailing colon or trailing dots. */
@@ -230,7 +220,7 @@ class PostingBuilder {
         if (te > ts) return;
       }
       const [hs, he] = this.headingCore(s, e);
-      const words = countWords(text, hs, he);
+      const words = wordCount(text, hs, he);
       if (he > hs && words <= MAX_HEADING_WORDS && he - hs <= 80) {
         const last = text.charCodeAt(e - 1);
         const endsAsHeading = last === 58 || last === 0xff1a || text.endsWith('...', e) || last === 0x2026;

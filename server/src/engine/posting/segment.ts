@@ -107,7 +107,7 @@ function trimRange(text: string, start: number, end: number): [number, number] {
   return [start, end];
 }
 
-function wordCount(text: string, start: number, end: number): number {
+export function wordCount(text: string, start: number, end: number): number {
   let n = 0;
   let inWord = false;
   for (let i = start; i < end; i++) {
