@@ -1,5 +1,10 @@
 // Finds words and phrases in posting text with exact ranges: case-insensitive, on word boundaries,
-// "*" as a word-ending wildcard ("aggress*" finds "aggressive"), whitespace or hyphens between words.
+// "*" as a word-ending wildcard ("aggress*" finds "aggressive"), whitespace or hyphens between words,
+// "=Word" for one exact spelling ("=R" finds the language R, not "r" or "R&D").
+// Patterns are compiled into a trie over words and matched against the words of an item, which are
+// split once per lint and shared with the classifier (itemTokens): no regular expression runs per
+// pattern, so the cost of a lint does not grow with the size of the lexicons.
+import { itemTokens, tokenize, type Token } from '../../server/src/engine/text';
 import type { Item, Range } from '../../server/src/engine/types';
 
 export interface PhraseMatch {
@@ -10,72 +15,186 @@ export interface PhraseMatch {
   range: Range;
 }
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** What may stand between two words of a pattern. */
+type Gap =
+  /** The pattern had whitespace: any run of whitespace or hyphens. */
+  | { kind: 'space' }
+  /** The pattern had punctuation and no whitespace ("t-sql", "he/she"): exactly those characters. */
+  | { kind: 'literal'; text: string }
+  /** Both ("hard, play"): the punctuation, with whitespace or hyphens around it. */
+  | { kind: 'mixed'; re: RegExp };
+
+interface Node {
+  /** Next word, lower-cased, reached over a gap (none for the first word). */
+  next: Map<string, Edge[]>;
+  /** Next word by prefix ("aggress*"), keyed by the prefix's first KEY letters. */
+  prefixes: Map<string, { prefix: string; edge: Edge }[]>;
+  /** Next word by exact spelling ("=R"). */
+  exact: Map<string, Edge[]>;
+  /** The pattern that ends here. */
+  pattern?: string;
 }
 
-function patternSource(p: string): string {
-  return p
+interface Edge {
+  gap: Gap | null;
+  node: Node;
+}
+
+const KEY = 3;
+const SPACE: Gap = { kind: 'space' };
+const NONE: Node[] = [];
+const node = (): Node => ({ next: new Map(), prefixes: new Map(), exact: new Map() });
+
+function gapOf(text: string): Gap {
+  if (/^\s+$/.test(text)) return SPACE;
+  if (!/\s/.test(text)) return { kind: 'literal', text };
+  const source = text
     .trim()
     .split(/\s+/)
-    .map((w) => (w.endsWith('*') ? `${escape(w.slice(0, -1))}[\\p{L}\\p{N}]*` : escape(w)))
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
     .join('[\\s\\-]+');
+  return { kind: 'mixed', re: new RegExp(`[\\s\\-]*${source}[\\s\\-]*`, 'y') };
 }
 
-/** Lower-cased first letters (up to KEY) of every word in a text: a cheap test before the regex. */
-const KEY = 4;
-const WORD = /[\p{L}\p{N}]+/gu;
-function wordKeys(text: string): Set<string> {
-  const keys = new Set<string>();
-  for (const m of text.matchAll(WORD)) keys.add(m[0].slice(0, KEY).toLowerCase());
-  return keys;
+function sameGap(a: Gap | null, b: Gap | null): boolean {
+  if (a === null || b === null) return a === b;
+  if (a.kind !== b.kind) return false;
+  if (a.kind === 'literal' && b.kind === 'literal') return a.text === b.text;
+  if (a.kind === 'mixed' && b.kind === 'mixed') return a.re.source === b.re.source;
+  return true;
 }
-// Items are matched by several rules in one lint: their keys are computed once per item.
-const itemKeys = new WeakMap<object, Set<string>>();
+
+function isSpaceOrHyphen(c: number): boolean {
+  return c === 32 || c === 45 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 0xa0 || c === 0x2028 || c === 0x2029 || (c >= 0x2000 && c <= 0x200a) || c === 0x3000 || c === 0x202f || c === 0x205f || c === 0xfeff || c === 0x1680;
+}
+
+function gapMatches(gap: Gap | null, text: string, from: number, to: number): boolean {
+  if (gap === null) return true;
+  if (gap.kind === 'space') {
+    if (from >= to) return false;
+    for (let k = from; k < to; k++) if (!isSpaceOrHyphen(text.charCodeAt(k))) return false;
+    return true;
+  }
+  if (gap.kind === 'literal') return to - from === gap.text.length && text.startsWith(gap.text, from);
+  gap.re.lastIndex = from;
+  return gap.re.test(text) && gap.re.lastIndex === to;
+}
 
 export class PhraseMatcher {
-  private readonly re: RegExp;
-  private readonly patterns: string[];
-  /** First-word keys of the patterns; a text without any of them cannot match. */
-  private readonly keys: Set<string>;
+  private readonly root = node();
+  private readonly empty: boolean;
 
   constructor(patterns: readonly string[]) {
-    this.keys = new Set(patterns.map((p) => (p.match(/[\p{L}\p{N}]+/u)?.[0] ?? '').slice(0, KEY).toLowerCase()));
-    // Longest first so "young and dynamic" wins over "young".
-    this.patterns = [...patterns].sort((a, b) => b.length - a.length);
-    const alt = this.patterns.map((p) => `(${patternSource(p)})`).join('|');
-    this.re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alt})(?![\\p{L}\\p{N}])`, 'giu');
+    this.empty = patterns.length === 0;
+    for (const p of patterns) this.insert(p);
   }
 
-  /** Matches in text; `offset` is the document offset of text[0]. `keys` are its wordKeys, if known. */
-  find(text: string, offset = 0, keys: Set<string> = wordKeys(text)): PhraseMatch[] {
-    const out: PhraseMatch[] = [];
-    if (this.patterns.length === 0) return out;
-    let any = false;
-    for (const k of keys) {
-      if (this.keys.has(k)) {
-        any = true;
-        break;
+  private insert(pattern: string): void {
+    let n = this.root;
+    if (pattern.startsWith('=')) {
+      n = this.edge(n.exact, pattern.slice(1), null);
+      n.pattern ??= pattern;
+      return;
+    }
+    const p = pattern.trim();
+    const words = tokenize(p);
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i];
+      const gap = i === 0 ? null : gapOf(p.slice(words[i - 1].end, w.start));
+      const wildcard = p[w.end] === '*';
+      if (wildcard) {
+        const key = w.lower.slice(0, KEY);
+        let list = n.prefixes.get(key);
+        if (!list) n.prefixes.set(key, (list = []));
+        let e = list.find((x) => x.prefix === w.lower && sameGap(x.edge.gap, gap));
+        if (!e) list.push((e = { prefix: w.lower, edge: { gap, node: node() } }));
+        n = e.edge.node;
+      } else {
+        n = this.edge(n.next, w.lower, gap);
       }
     }
-    if (!any) return out;
-    for (const m of text.matchAll(this.re)) {
-      const group = m.findIndex((g, i) => i > 0 && g !== undefined);
-      const start = offset + (m.index ?? 0);
-      out.push({ pattern: this.patterns[group - 1], text: m[0], range: { start, end: start + m[0].length } });
+    // The first listing of a pattern is the one reported.
+    if (n !== this.root) n.pattern ??= pattern;
+  }
+
+  private edge(map: Map<string, Edge[]>, word: string, gap: Gap | null): Node {
+    let list = map.get(word);
+    if (!list) map.set(word, (list = []));
+    let e = list.find((x) => sameGap(x.gap, gap));
+    if (!e) list.push((e = { gap, node: node() }));
+    return e.node;
+  }
+
+  /** The nodes after n that token t, preceded by the gap text[from, to), leads to. */
+  private step(n: Node, t: Token, text: string, from: number, to: number): Node[] {
+    let out: Node[] | null = null;
+    const next = n.next.get(t.lower);
+    if (next) for (const e of next) if (gapMatches(e.gap, text, from, to)) (out ??= []).push(e.node);
+    if (n.prefixes.size > 0) {
+      const list = n.prefixes.get(t.lower.slice(0, KEY));
+      if (list) for (const { prefix, edge } of list) if (t.lower.startsWith(prefix) && gapMatches(edge.gap, text, from, to)) (out ??= []).push(edge.node);
+    }
+    if (n.exact.size > 0) {
+      const list = n.exact.get(t.raw);
+      // An exact word is not part of an "R&D"-style abbreviation.
+      if (list && text.charCodeAt(t.start - 1) !== 38 && text.charCodeAt(t.end) !== 38) {
+        for (const e of list) if (gapMatches(e.gap, text, from, to)) (out ??= []).push(e.node);
+      }
+    }
+    return out ?? NONE;
+  }
+
+  /** The longest pattern starting at tokens[i]: [end token index (exclusive), pattern], or null. */
+  private longestAt(tokens: Token[], i: number, text: string): [number, string] | null {
+    const first = this.step(this.root, tokens[i], text, 0, 0);
+    if (first.length === 0) return null;
+    let best: [number, string] | null = null;
+    const walk = (n: Node, j: number): void => {
+      if (n.pattern !== undefined && (!best || tokens[j - 1].end > tokens[best[0] - 1].end)) best = [j, n.pattern];
+      if (j >= tokens.length) return;
+      const t = tokens[j];
+      for (const next of this.step(n, t, text, tokens[j - 1].end, t.start)) walk(next, j + 1);
+    };
+    for (const n of first) walk(n, i + 1);
+    return best;
+  }
+
+  /** Matches in the tokens of `text` (offsets relative to text); `offset` is added in the ranges returned. */
+  private match(tokens: Token[], text: string, offset: number): PhraseMatch[] {
+    const out: PhraseMatch[] = [];
+    if (this.empty) return out;
+    for (let i = 0; i < tokens.length; ) {
+      const hit = this.longestAt(tokens, i, text);
+      if (!hit) {
+        i++;
+        continue;
+      }
+      const [end, pattern] = hit;
+      const from = tokens[i].start;
+      const to = tokens[end - 1].end;
+      out.push({ pattern, text: text.slice(from, to), range: { start: offset + from, end: offset + to } });
+      i = end;
     }
     return out;
+  }
+
+  /** Matches in text; `offset` is the document offset of text[0]. */
+  find(text: string, offset = 0): PhraseMatch[] {
+    return this.match(tokenize(text), text, offset);
+  }
+
+  /** Matches in one item (its words are split once per lint and shared). */
+  findInItem(item: Item): PhraseMatch[] {
+    return this.match(itemTokens(item), item.text, item.range.start);
   }
 
   /** Matches in the items of a posting, skipping URLs, inline HTML and ranges an allow-list covers. */
   findInItems(items: readonly Item[], allow?: PhraseMatcher): PhraseMatch[] {
     const out: PhraseMatch[] = [];
     for (const item of items) {
-      let keys = itemKeys.get(item);
-      if (!keys) itemKeys.set(item, (keys = wordKeys(item.text)));
-      const found = this.find(item.text, item.range.start, keys);
+      const found = this.findInItem(item);
       if (found.length === 0) continue;
-      const allowed = [...(allow?.find(item.text, item.range.start) ?? []), ...notProse(item.text, item.range.start)];
+      const allowed = [...(allow?.findInItem(item) ?? []), ...notProse(item.text, item.range.start)];
       for (const m of found) {
         if (!allowed.some((a) => a.range.start <= m.range.start && m.range.end <= a.range.end)) out.push(m);
       }

@@ -9,15 +9,10 @@ interface ToolDef {
 }
 
 const DEFS = tools.tools as ToolDef[];
+/** Tool name by pattern (lower-cased; "=R" patterns, exact spellings, as listed). */
 const BY_PATTERN = new Map<string, string>();
-const EXACT: { re: RegExp; name: string }[] = [];
-for (const t of DEFS) {
-  for (const p of t.patterns) {
-    // "=R": only that exact spelling, as a word ("R", not "r" or "R&D").
-    if (p.startsWith('=')) EXACT.push({ re: new RegExp(`(?<![\\p{L}\\p{N}&])${p.slice(1)}(?![\\p{L}\\p{N}&])`, 'gu'), name: t.name });
-    else BY_PATTERN.set(p.toLowerCase(), t.name);
-  }
-}
+const key = (p: string) => (p.startsWith('=') ? p : p.toLowerCase());
+for (const t of DEFS) for (const p of t.patterns) BY_PATTERN.set(key(p), t.name);
 const MATCHER = new PhraseMatcher([...BY_PATTERN.keys()]);
 
 /** Sections whose tools are required: everything but nice-to-haves and non-duty text. */
@@ -33,15 +28,9 @@ export interface ToolMention {
 export function toolMentions(items: readonly Item[]): ToolMention[] {
   const out: ToolMention[] = [];
   for (const item of items) {
-    for (const m of MATCHER.find(item.text, item.range.start)) out.push({ name: BY_PATTERN.get(m.pattern.toLowerCase())!, range: m.range, item });
-    for (const { re, name } of EXACT) {
-      for (const m of item.text.matchAll(re)) {
-        const start = item.range.start + (m.index ?? 0);
-        out.push({ name, range: { start, end: start + m[0].length }, item });
-      }
-    }
+    for (const m of MATCHER.findInItem(item)) out.push({ name: BY_PATTERN.get(key(m.pattern))!, range: m.range, item });
   }
-  return out.sort((a, b) => a.range.start - b.range.start);
+  return out;
 }
 
 const requiredCache = new WeakMap<readonly Item[], ToolMention[]>();

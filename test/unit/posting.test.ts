@@ -278,6 +278,27 @@ describe('parsePosting: pasted shapes', () => {
   });
 });
 
+describe('parsePosting: line reader and micromark agree', () => {
+  // Text without block-level Markdown skips micromark (it is most of the cost of a lint); what
+  // the line reader makes of it must be what micromark would have given.
+  const shape = (p: Posting) => ({ title: p.title, sections: p.sections.map((s) => [s.kind, s.heading]), items: p.items.map((i) => [i.range, i.section, i.kind]) });
+  const inline =
+    'Senior Data Scientist\n\nWhat you will do:\nDesign A/B tests with `scipy` and our [experiment guide](https://example.invalid/guide)\n' +
+    'Present findings<br>to product leads, see snake_case_tables and 2*3 examples\n- Build churn models in R | Python\n\nRequirements\n' +
+    '3+ years of SQL ~ or equivalent; a \\ backslash and a > sign mid-line\n+ Experience with dashboards\n';
+  for (const [name, text] of [
+    ['lines-no-glyphs.txt', fixture('lines-no-glyphs.txt')],
+    ['flattened.txt', fixture('flattened.txt')],
+    ['inline syntax mid-line', inline],
+  ] as const) {
+    it(`reads ${name} as micromark does`, () => {
+      const fast = parsePosting(text);
+      expect(fast.items.length).toBeGreaterThan(2);
+      expect(shape(fast)).toEqual(shape(parsePosting(text, { alwaysMarkdown: true })));
+    });
+  }
+});
+
 describe('parsePosting: bad input', () => {
   it('does not throw on an empty document', () => {
     expect(parsePosting('')).toEqual({ text: '', title: null, frontMatter: null, sections: [], items: [] });

@@ -5,7 +5,7 @@
 // a term: an item's class and score are a function of its evidence list and nothing else.
 import lexicon from '../../../rules/lexicons/duties.json';
 import learned from './generated/term-weights.json';
-import { tokenize, type Token } from './text';
+import { itemTokens, tokenize, type Token } from './text';
 import type { ClassifiedItem, Evidence, Item, ItemClass, Posting, Role } from './types';
 
 interface LexiconTerm {
@@ -58,8 +58,7 @@ function insert(root: TrieNode, pattern: string, leaf: (n: TrieNode) => void): v
     let c = n.next.get(t.stem);
     if (!c) n.next.set(t.stem, (c = node()));
     n = c;
-    const w = t.raw.toLowerCase();
-    if (!(n.words ??= []).includes(w)) n.words.push(w);
+    if (!(n.words ??= []).includes(t.lower)) n.words.push(t.lower);
   }
   if (n !== root) leaf(n);
 }
@@ -109,9 +108,8 @@ interface Hit {
  * only when it is an inflection of it: same stem, nearly the same length and a shared prefix
  * covering all but the last letter of the shorter word.
  */
-function sameWord(token: string, words: string[] | undefined): boolean {
+function sameWord(t: string, words: string[] | undefined): boolean {
   if (!words) return true;
-  const t = token.toLowerCase();
   for (const w of words) {
     if (Math.abs(w.length - t.length) > 3) continue;
     const min = Math.min(w.length, t.length);
@@ -129,27 +127,35 @@ function longestAt(tokens: Token[], i: number): Hit | null {
   let n: TrieNode | undefined = TRIE;
   for (let j = i; j < tokens.length && n; j++) {
     n = n.next.get(tokens[j].stem);
-    if (n && !sameWord(tokens[j].raw, n.words)) break;
+    if (n && !sameWord(tokens[j].lower, n.words)) break;
     if (n && (n.term || n.roleName)) best = { from: i, to: j + 1, node: n };
   }
   return best;
 }
 
+/** Whether text[from, to) holds sentence-ending punctuation. */
+function endsSentence(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 46 /* . */ || c === 59 /* ; */ || c === 33 /* ! */ || c === 63 /* ? */) return true;
+  }
+  return false;
+}
+
 /** Lexicon evidence in a piece of text; `offset` is the document offset of text[0]. */
-export function findEvidence(text: string, offset: number): Evidence[] {
-  const tokens = tokenize(text, offset);
+export function findEvidence(text: string, offset: number, tokens: Token[] = tokenize(text, offset)): Evidence[] {
   const out: Evidence[] = [];
   // Whose work the rest of the sentence describes when it names a collaborator after a cue.
   let partner: Role | null = null;
   for (let i = 0; i < tokens.length; ) {
-    if (partner && i > 0 && /[.;!?]/.test(text.slice(tokens[i - 1].end - offset, tokens[i].start - offset))) partner = null;
+    if (partner && i > 0 && endsSentence(text, tokens[i - 1].end - offset, tokens[i].start - offset)) partner = null;
     const hit = longestAt(tokens, i);
     if (!hit) {
       i++;
       continue;
     }
     if (hit.node.partner) {
-      const cue = tokens.slice(Math.max(0, hit.from - 3), hit.from).some((t) => PARTNER_CUES.has(t.raw.toLowerCase()));
+      const cue = tokens.slice(Math.max(0, hit.from - 3), hit.from).some((t) => PARTNER_CUES.has(t.lower));
       if (cue) partner = hit.node.partner;
     }
     const term = hit.node.term;
@@ -204,7 +210,7 @@ const cache = new Map<string, { evidence: Evidence[]; offset: number }>();
 export function classifyItem(item: Item): ClassifiedItem {
   let local = cache.get(item.text);
   if (!local) {
-    local = { evidence: findEvidence(item.text, 0), offset: 0 };
+    local = { evidence: findEvidence(item.text, 0, itemTokens(item)), offset: 0 };
     if (cache.size > 20_000) cache.clear();
     cache.set(item.text, local);
   }

@@ -471,14 +471,15 @@ function chunkStarts(text: string): number[] {
   return starts;
 }
 
-/** Nesting or size that makes micromark slow (its container handling is super-linear in depth). */
 /**
- * True when a chunk holds anything Markdown would read as structure: heading, list, quote, code,
- * emphasis, link, HTML, table or Setext marks. Most pasted postings hold none, and then the line
- * reader gives the same posting as micromark at a fraction of the cost.
+ * True when a chunk holds anything Markdown would read as block structure we use: a line opening
+ * with a heading, list, quote, fence, HTML block, link definition, emphasis (a bold line reads as
+ * a heading) or Setext mark, or indented code. Inline syntax inside a line (a link, `code`, a
+ * snake_case word, a <br>) changes nothing we read: items keep their source text either way. Most
+ * pasted postings hold no such line, and then the line reader gives the same posting as micromark
+ * at a fraction of the cost (test/unit/posting.test.ts compares the two on every paste shape).
  */
 function hasMarkdownSyntax(text: string, start: number, end: number): boolean {
-  // Nested lists need micromark's container logic.
   let lineStart = true;
   let indent = 0;
   for (let i = start; i < end; i++) {
@@ -488,25 +489,24 @@ function hasMarkdownSyntax(text: string, start: number, end: number): boolean {
       indent = 0;
       continue;
     }
-    // Inline syntax anywhere: * _ ` [ ] < > | ~ \ (entities such as &amp; need no parser: items keep the raw text).
-    if (c === 42 || c === 95 || c === 96 || c === 91 || c === 93 || c === 60 || c === 62 || c === 124 || c === 126 || c === 92) return true;
-    if (lineStart) {
-      if (c === 32) {
-        if (++indent >= 4) return true;
-        continue;
-      }
-      if (c === 9) return true;
-      // ATX headings and flat "- " bullets the line reader reads as micromark does; thematic
-      // breaks and Setext underlines ("---", "===") it does not.
-      if (c === 61 || (c === 45 && text.charCodeAt(i + 1) === 45)) return true;
-      lineStart = false;
+    if (!lineStart) continue;
+    if (c === 32) {
+      if (++indent >= 4) return true;
+      continue;
     }
+    if (c === 9) return true;
+    // * _ ` ~ > < [ = and "--": emphasis or bullets, fences, quotes, HTML, definitions, Setext.
+    // ATX headings and flat "- " / "+ " bullets the line reader reads as micromark does.
+    if (c === 42 || c === 95 || c === 96 || c === 126 || c === 62 || c === 60 || c === 91 || c === 61) return true;
+    if (c === 45 && text.charCodeAt(i + 1) === 45) return true;
+    lineStart = false;
   }
   return false;
 }
 
-function tooHardForMarkdown(text: string, start: number, end: number): boolean {
-  if (!hasMarkdownSyntax(text, start, end)) return true;
+/** Whether a chunk goes to the line reader: no Markdown in it, or nesting that makes micromark slow (its container handling is super-linear in depth). */
+function tooHardForMarkdown(text: string, start: number, end: number, always: boolean): boolean {
+  if (!always && !hasMarkdownSyntax(text, start, end)) return true;
   let i = start;
   // Unclosed '[' pile up as possible link labels that micromark re-examines at every ']'.
   let brackets = 0;
@@ -587,7 +587,12 @@ function unclosedFrontMatter(text: string, fm: FrontMatter | null): FrontMatter 
 }
 
 /** Parses a posting. Never throws; a document Markdown cannot parse in time is read line by line. */
-export function parsePosting(text: string): Posting {
+export interface ParseOptions {
+  /** Parse every chunk with micromark, even one without Markdown syntax (to test the line reader against it). */
+  alwaysMarkdown?: boolean;
+}
+
+export function parsePosting(text: string, options: ParseOptions = {}): Posting {
   if (typeof text !== 'string') text = '';
   const b = new PostingBuilder(text);
   try {
@@ -597,7 +602,7 @@ export function parsePosting(text: string): Posting {
       const cs = starts[k];
       const ce = k + 1 < starts.length ? starts[k + 1] : text.length;
       budget -= ce - cs;
-      if (budget < 0 || tooHardForMarkdown(text, cs, ce)) {
+      if (budget < 0 || tooHardForMarkdown(text, cs, ce, options.alwaysMarkdown === true)) {
         parseLines(b, cs, ce);
         continue;
       }

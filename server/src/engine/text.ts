@@ -1,42 +1,96 @@
 // Words with their offsets, and cached Porter stems. Offsets are kept so that every piece of
-// evidence can point at the exact characters that produced it.
+// evidence can point at the exact characters that produced it. An item's words are split once per
+// lint and shared by the classifier and every rule that looks for words (itemTokens).
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer';
+import type { Item } from './types';
 
 export interface Token {
   /** The word as written. */
   raw: string;
+  /** Lower-cased. */
+  lower: string;
   /** Lower-cased stem. */
   stem: string;
   start: number;
   end: number;
 }
 
-// Letters and digits, keeping "c++" and "c#" whole; "/" and "-" split ("A/B" -> a, b; "CI/CD" -> ci, cd).
-const WORD = /[\p{L}\p{N}]+(?:\+\+|#)?/gu;
+// A word is a run of letters and digits (Unicode \p{L} and \p{N}), keeping "c++" and "c#" whole;
+// "/" and "-" split ("A/B" -> a, b; "CI/CD" -> ci, cd). Scanned by hand over char codes: this runs
+// on every word of every posting, and a regular expression allocates a match object per word.
 // HTML entity names pasted from job boards ("&amp;") are not words.
 const ENTITY_NAMES = new Set(['amp', 'nbsp', 'quot', 'lt', 'gt', 'apos', 'rsquo', 'lsquo', 'rdquo', 'ldquo', 'ndash', 'mdash', 'bull', 'middot', 'hellip']);
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** Per BMP code unit: 0 not yet known, 1 letter or digit, 2 not. */
+const BMP = new Uint8Array(65536);
+for (let c = 0; c < 128; c++) BMP[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 2;
+
+/** Length in code units (1 or 2) of the letter or digit at text[i], or 0. */
+function wordCharAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const cp = text.codePointAt(i)!;
+    return cp > 0xffff && LETTER_OR_DIGIT.test(String.fromCodePoint(cp)) ? 2 : 0;
+  }
+  let k = BMP[c];
+  if (k === 0) BMP[c] = k = LETTER_OR_DIGIT.test(String.fromCharCode(c)) ? 1 : 2;
+  return k === 1 ? 1 : 0;
+}
 
 const stemCache = new Map<string, string>();
+/** Distinct lower-cased words kept stemmed; more than a large corpus's vocabulary of postings. */
+const STEM_CACHE_SIZE = 100_000;
 
-export function stem(word: string): string {
-  // Keyed by the word as written: most words repeat with the same case, and this skips lower-casing.
-  let s = stemCache.get(word);
+/** The Porter stem of a lower-cased word (numbers, "c++" and words of two letters are their own stem). */
+export function stemLower(lower: string): string {
+  let s = stemCache.get(lower);
   if (s === undefined) {
-    const lower = word.toLowerCase();
-    s = /\d|\+|#/.test(lower) || lower.length <= 2 ? lower : PorterStemmer.stem(lower);
-    if (stemCache.size > 50_000) stemCache.clear();
-    stemCache.set(word, s);
+    s = lower.length <= 2 || /\d|\+|#/.test(lower) ? lower : PorterStemmer.stem(lower);
+    if (stemCache.size >= STEM_CACHE_SIZE) stemCache.clear();
+    stemCache.set(lower, s);
   }
   return s;
 }
 
+export function stem(word: string): string {
+  return stemLower(word.toLowerCase());
+}
+
 export function tokenize(text: string, offset = 0): Token[] {
   const tokens: Token[] = [];
-  for (const m of text.matchAll(WORD)) {
-    const raw = m[0];
-    const start = (m.index ?? 0) + offset;
-    if (ENTITY_NAMES.has(raw.toLowerCase()) && text.charCodeAt((m.index ?? 0) - 1) === 38 /* & */) continue;
-    tokens.push({ raw, stem: stem(raw), start, end: start + raw.length });
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let w = wordCharAt(text, i);
+    if (w === 0) {
+      i++;
+      continue;
+    }
+    const at = i;
+    // Lower-casing allocates: only words with a capital or a non-ASCII letter need it.
+    let plain = true;
+    do {
+      if (plain) {
+        const c = text.charCodeAt(i);
+        if (c > 127 || (c >= 65 && c <= 90)) plain = false;
+      }
+      i += w;
+    } while (i < n && (w = wordCharAt(text, i)) !== 0);
+    if (text.charCodeAt(i) === 43 /* + */ && text.charCodeAt(i + 1) === 43) i += 2;
+    else if (text.charCodeAt(i) === 35 /* # */) i += 1;
+    const raw = text.slice(at, i);
+    const lower = plain ? raw : raw.toLowerCase();
+    if (at > 0 && text.charCodeAt(at - 1) === 38 /* & */ && ENTITY_NAMES.has(lower)) continue;
+    tokens.push({ raw, lower, stem: stemLower(lower), start: at + offset, end: i + offset });
   }
+  return tokens;
+}
+
+const byItem = new WeakMap<Item, Token[]>();
+
+/** The words of an item, with offsets relative to item.text; computed once per item object. */
+export function itemTokens(item: Item): Token[] {
+  let tokens = byItem.get(item);
+  if (!tokens) byItem.set(item, (tokens = tokenize(item.text)));
   return tokens;
 }
