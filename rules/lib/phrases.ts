@@ -40,6 +40,7 @@ interface Edge {
   node: Node;
 }
 
+/** Prefix patterns are indexed by their first letters, as many as Token.key holds. */
 const KEY = 3;
 const SPACE: Gap = { kind: 'space' };
 const NONE: Node[] = [];
@@ -103,6 +104,7 @@ export class PhraseMatcher {
       const gap = i === 0 ? null : gapOf(p.slice(words[i - 1].end, w.start));
       const wildcard = p[w.end] === '*';
       if (wildcard) {
+        if (w.lower.length < KEY) throw new Error(`phrase pattern "${pattern}": a wildcard needs at least ${KEY} letters before "*"`);
         const key = w.lower.slice(0, KEY);
         let list = n.prefixes.get(key);
         if (!list) n.prefixes.set(key, (list = []));
@@ -131,7 +133,7 @@ export class PhraseMatcher {
     const next = n.next.get(t.lower);
     if (next) for (const e of next) if (gapMatches(e.gap, text, from, to)) (out ??= []).push(e.node);
     if (n.prefixes.size > 0) {
-      const list = n.prefixes.get(t.lower.slice(0, KEY));
+      const list = n.prefixes.get(t.key);
       if (list) for (const { prefix, edge } of list) if (t.lower.startsWith(prefix) && gapMatches(edge.gap, text, from, to)) (out ??= []).push(edge.node);
     }
     if (n.exact.size > 0) {

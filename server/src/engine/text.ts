@@ -11,6 +11,8 @@ export interface Token {
   lower: string;
   /** Lower-cased stem. */
   stem: string;
+  /** The first three letters of `lower` (all of it when shorter): an index key for prefix patterns. */
+  key: string;
   start: number;
   end: number;
 }
@@ -81,16 +83,23 @@ export function tokenize(text: string, offset = 0): Token[] {
     const raw = text.slice(at, i);
     const lower = plain ? raw : raw.toLowerCase();
     if (at > 0 && text.charCodeAt(at - 1) === 38 /* & */ && ENTITY_NAMES.has(lower)) continue;
-    tokens.push({ raw, lower, stem: stemLower(lower), start: at + offset, end: i + offset });
+    tokens.push({ raw, lower, stem: stemLower(lower), key: lower.length <= 3 ? lower : lower.slice(0, 3), start: at + offset, end: i + offset });
   }
   return tokens;
 }
 
-const byItem = new WeakMap<Item, Token[]>();
+// Items repeat from lint to lint while a posting is edited (only the edited one changes): their
+// words are kept by text, so a keystroke re-splits one item, not the document.
+const byText = new Map<string, Token[]>();
+const TEXT_CACHE_SIZE = 8192;
 
-/** The words of an item, with offsets relative to item.text; computed once per item object. */
+/** The words of an item, with offsets relative to item.text. */
 export function itemTokens(item: Item): Token[] {
-  let tokens = byItem.get(item);
-  if (!tokens) byItem.set(item, (tokens = tokenize(item.text)));
+  let tokens = byText.get(item.text);
+  if (!tokens) {
+    tokens = tokenize(item.text);
+    if (byText.size >= TEXT_CACHE_SIZE) byText.clear();
+    byText.set(item.text, tokens);
+  }
   return tokens;
 }
