@@ -1,7 +1,7 @@
 // Bundles the extension client, the language server, the CLI and the evaluation script with esbuild.
 // natural is imported through per-file deep paths only (see ../shared/STYLE.md), so the bundle stays small.
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -33,9 +33,11 @@ if (!existsSync(generated)) {
 await build({ ...common, minify: false, sourcemap: false, entryPoints: ['scripts/train.ts'], outfile: '.cache/train.js' });
 execFileSync(process.execPath, [path.join(root, '.cache/train.js'), root], { stdio: ['ignore', 'ignore', 'inherit'] });
 
+const serverNodeArgs = JSON.parse(readFileSync(path.join(root, 'server/node-args.json'), 'utf8')).args;
 const entries = [
   { in: 'client/src/extension.ts', out: 'dist/client.js', external: ['vscode'] },
-  { in: 'server/src/main.ts', out: 'dist/server.js', banner: '#!/usr/bin/env node' },
+  // env -S passes the server's node flags (server/node-args.json) on the #! line.
+  { in: 'server/src/main.ts', out: 'dist/server.js', banner: `#!/usr/bin/env -S node ${serverNodeArgs.join(' ')}` },
   { in: 'server/src/cli/main.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
   { in: 'scripts/eval.ts', out: 'dist/eval.js' },
   { in: 'scripts/rule-stats.ts', out: 'dist/rule-stats.js' },
@@ -54,3 +56,5 @@ await Promise.all(
       }),
     ),
 );
+// The bins run directly (npm links them with this mode too).
+for (const f of ['dist/server.js', 'dist/cli.js']) chmodSync(path.join(root, f), 0o755);

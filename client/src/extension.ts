@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import { ExtensionContext, window, workspace } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import nodeArgs from '../../server/node-args.json';
 import { registerBreakdown } from './breakdown';
 import { registerStatus } from './status';
 import { registerWorkspaceCommands } from './workspaceCommands';
@@ -11,8 +12,8 @@ let client: LanguageClient | undefined;
 export async function activate(context: ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: nodeArgs.args } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...nodeArgs.args, '--nolazy', '--inspect=6009'] } },
   };
   const outputChannel = window.createOutputChannel('JD Lint');
   const clientOptions: LanguageClientOptions = {

@@ -149,7 +149,12 @@ export class PhraseMatcher {
   /** The longest pattern starting at tokens[i]: [end token index (exclusive), pattern], or null. */
   private longestAt(tokens: Token[], i: number, text: string): [number, string] | null {
     const first = this.step(this.root, tokens[i], text, 0, 0);
-    if (first.length === 0) return null;
+    return first.length === 0 ? null : this.longestFrom(first, tokens, i, text);
+  }
+
+  // Apart from longestAt, which runs for every word: a function whose variables a closure captures
+  // allocates their context on every call, and most words start no pattern.
+  private longestFrom(first: Node[], tokens: Token[], i: number, text: string): [number, string] | null {
     let best: [number, string] | null = null;
     const walk = (n: Node, j: number): void => {
       if (n.pattern !== undefined && (!best || tokens[j - 1].end > tokens[best[0] - 1].end)) best = [j, n.pattern];

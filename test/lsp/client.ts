@@ -1,4 +1,5 @@
 // A real LSP client over stdio for protocol tests: spawns the built server and waits on events.
+import nodeArgs from '../../server/node-args.json';
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import {
@@ -25,7 +26,7 @@ export interface TestClient {
 }
 
 export async function startClient(opts: { settings?: unknown; versionedEdits?: boolean } = {}): Promise<TestClient> {
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs.args, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let err = '';
   child.stderr!.on('data', (d) => (err += d));
   const conn = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));

@@ -5,7 +5,7 @@
 // a term: an item's class and score are a function of its evidence list and nothing else.
 import lexicon from '../../../rules/lexicons/duties.json';
 import learned from './generated/term-weights.json';
-import { itemTokens, tokenize, type Token } from './text';
+import { detached, itemTokens, tokenize, type Token } from './text';
 import type { ClassifiedItem, Evidence, Item, ItemClass, Posting, Role } from './types';
 
 interface LexiconTerm {
@@ -210,9 +210,11 @@ const cache = new Map<string, { evidence: Evidence[]; offset: number }>();
 export function classifyItem(item: Item): ClassifiedItem {
   let local = cache.get(item.text);
   if (!local) {
-    local = { evidence: findEvidence(item.text, 0, itemTokens(item)), offset: 0 };
+    // Evidence terms are cut from a detached copy of the text, so the cache keeps no document alive.
+    const text = detached(item.text);
+    local = { evidence: findEvidence(text, 0, itemTokens(item)), offset: 0 };
     if (cache.size > 20_000) cache.clear();
-    cache.set(item.text, local);
+    cache.set(text, local);
   }
   const shift = item.range.start;
   const evidence = local.evidence.map((e) => ({ ...e, range: { start: e.range.start + shift, end: e.range.end + shift } }));

@@ -39,6 +39,16 @@ function wordCharAt(text: string, i: number): number {
   return k === 1 ? 1 : 0;
 }
 
+/**
+ * A copy of s that does not keep alive the string it was sliced from. V8 represents a slice of 13
+ * or more characters as a view of its parent: a cache keyed by an item's text would otherwise hold
+ * every version of the document that item was cut from (a few MB per minute of typing in a
+ * 20,000-word posting). Concatenation flattens into a fresh string, the slice views only that.
+ */
+export function detached(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
 const stemCache = new Map<string, string>();
 /** Distinct lower-cased words kept stemmed; more than a large corpus's vocabulary of postings. */
 const STEM_CACHE_SIZE = 100_000;
@@ -47,9 +57,10 @@ const STEM_CACHE_SIZE = 100_000;
 export function stemLower(lower: string): string {
   let s = stemCache.get(lower);
   if (s === undefined) {
-    s = lower.length <= 2 || /\d|\+|#/.test(lower) ? lower : PorterStemmer.stem(lower);
+    const word = detached(lower);
+    s = word.length <= 2 || /\d|\+|#/.test(word) ? word : PorterStemmer.stem(word);
     if (stemCache.size >= STEM_CACHE_SIZE) stemCache.clear();
-    stemCache.set(lower, s);
+    stemCache.set(word, s);
   }
   return s;
 }
@@ -97,9 +108,11 @@ const TEXT_CACHE_SIZE = 8192;
 export function itemTokens(item: Item): Token[] {
   let tokens = byText.get(item.text);
   if (!tokens) {
-    tokens = tokenize(item.text);
+    // Tokens are cut from a detached copy: a word of 13+ letters would otherwise keep the document.
+    const text = detached(item.text);
+    tokens = tokenize(text);
     if (byText.size >= TEXT_CACHE_SIZE) byText.clear();
-    byText.set(item.text, tokens);
+    byText.set(text, tokens);
   }
   return tokens;
 }

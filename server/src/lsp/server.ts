@@ -1,4 +1,5 @@
 // startServer(connection): a thin LSP layer over the pure engine. No judgement lives here.
+import { memoryKeeper } from './memory';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { readFileSync } from 'node:fs';
@@ -77,6 +78,7 @@ export function startServer(connection: Connection, docsBase = defaultDocsBase()
   const documents = new TextDocuments(TextDocument);
   const settings = new Map<string, Promise<Settings>>();
   const results = new Map<string, { version: number; result: LintResult }>();
+  const afterLint = memoryKeeper();
   let hasConfiguration = false;
   let hasVersionedEdits = false;
 
@@ -138,6 +140,7 @@ export function startServer(connection: Connection, docsBase = defaultDocsBase()
         ? result.findings.map((f) => toDiagnostic(doc, f, docsBase, f.rule === INPUT_RULE ? undefined : suppressionFix(result.posting, f)))
         : [];
       await connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+      afterLint();
     } catch (err) {
       log(`jdlint: could not lint ${doc.uri}: ${(err as Error).stack ?? err}`);
     }

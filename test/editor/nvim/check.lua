@@ -54,7 +54,8 @@ vim.bo[bufnr].filetype = 'markdown'
 local exit_info
 local client_id = vim.lsp.start_client({
   name = 'jdlint',
-  cmd = { 'node', server, '--stdio' },
+  -- The bin itself, so its #! line (node flags from server/node-args.json) is what runs.
+  cmd = { server, '--stdio' },
   root_dir = vim.fn.getcwd(),
   on_exit = function(code, signal)
     exit_info = string.format('server exited (code %s, signal %s)', tostring(code), tostring(signal))

@@ -1,0 +1,38 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { memoryKeeper } from '../../server/src/lsp/memory';
+
+const g = globalThis as { gc?: () => void };
+const original = g.gc;
+afterEach(() => {
+  g.gc = original;
+});
+const tick = () => new Promise((r) => setImmediate(r));
+
+describe('memory keeper of the language server', () => {
+  it('does nothing when node was started without --expose-gc', () => {
+    g.gc = undefined;
+    expect(() => memoryKeeper(0)()).not.toThrow();
+  });
+
+  it('collects once, after the current turn, when the heap grew past the slack', async () => {
+    let calls = 0;
+    g.gc = () => calls++;
+    const afterLint = memoryKeeper(1);
+    const garbage = Array.from({ length: 40_000 }, (_, i) => ({ i, s: `item ${i}` }));
+    afterLint();
+    afterLint(); // a second lint before the collection ran does not schedule another
+    expect(calls).toBe(0);
+    await tick();
+    expect(calls).toBe(1);
+    expect(garbage.length).toBe(40_000);
+  });
+
+  it('leaves a heap within the slack alone', async () => {
+    let calls = 0;
+    g.gc = () => calls++;
+    const afterLint = memoryKeeper(512);
+    afterLint();
+    await tick();
+    expect(calls).toBe(0);
+  });
+});
