@@ -29,9 +29,10 @@ export function percent(share: number): string {
 /** The terms of one role that carry most evidence across items (weight x items), as first written, one per label. */
 export function topTerms(items: ClassifiedItem[], role: Role, n: number): string[] {
   const byLabel = new Map<string, { term: string; mass: number; order: number }>();
+  const seen = new Set<string>();
   for (const c of items) {
     if (c.item.section === 'nonDuty') continue;
-    const seen = new Set<string>();
+    seen.clear();
     for (const e of c.evidence) {
       if (e.role !== role || seen.has(e.label)) continue;
       seen.add(e.label);

@@ -4,7 +4,7 @@
 // Patterns are compiled into a trie over words and matched against the words of an item, which are
 // split once per lint and shared with the classifier (itemTokens): no regular expression runs per
 // pattern, so the cost of a lint does not grow with the size of the lexicons.
-import { itemTokens, tokenize, type Token } from '../../server/src/engine/text';
+import { memo, tokenize, type Token } from '../../server/src/engine/text';
 import type { Item, Range } from '../../server/src/engine/types';
 
 export interface PhraseMatch {
@@ -190,9 +190,12 @@ export class PhraseMatcher {
     return this.match(tokenize(text), text, offset);
   }
 
-  /** Matches in one item (its words are split once per lint and shared). */
+  /** Matches in one item (its words are split once and shared; matches are kept per item text). */
   findInItem(item: Item): PhraseMatch[] {
-    return this.match(itemTokens(item), item.text, item.range.start);
+    const local = memo(item, this, (w) => this.match(w.tokens, w.text, 0));
+    if (local.length === 0) return [];
+    const shift = item.range.start;
+    return local.map((m) => ({ pattern: m.pattern, text: m.text, range: { start: m.range.start + shift, end: m.range.end + shift } }));
   }
 
   /** Matches in the items of a posting, skipping URLs, inline HTML and ranges an allow-list covers. */

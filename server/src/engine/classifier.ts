@@ -5,7 +5,7 @@
 // a term: an item's class and score are a function of its evidence list and nothing else.
 import lexicon from '../../../rules/lexicons/duties.json';
 import learned from './generated/term-weights.json';
-import { detached, itemTokens, tokenize, type Token } from './text';
+import { memo, tokenize, type Token } from './text';
 import type { ClassifiedItem, Evidence, Item, ItemClass, Posting, Role } from './types';
 
 interface LexiconTerm {
@@ -20,6 +20,8 @@ interface Term {
   /** The lexicon pattern that matched, e.g. "k8s". */
   pattern: string;
   label: string;
+  /** label and pattern as one string (Evidence.key). */
+  key: string;
   role: Role | 'shared';
   weight: number;
 }
@@ -80,7 +82,7 @@ const TRIE = (() => {
     for (const p of t.patterns) {
       // A pattern's tuned weight (scripts/tune-lexicon.ts) overrides its entry's hand-set weight.
       const weight = termWeight(t.label, t.role as Term['role'], t.tuned?.[p] ?? t.weight);
-      const term: Term = { label: t.label, role: t.role as Term['role'], weight, pattern: p };
+      const term: Term = { label: t.label, key: `${t.label}\u0000${p}`, role: t.role as Term['role'], weight, pattern: p };
       insert(root, p, (n) => (n.term = term));
     }
   }
@@ -166,6 +168,7 @@ export function findEvidence(text: string, offset: number, tokens: Token[] = tok
         term: text.slice(start - offset, end - offset),
         label: term.label,
         pattern: term.pattern,
+        key: term.key,
         role: term.role,
         weight: term.weight,
         range: { start, end },
@@ -204,22 +207,19 @@ function decide(ds: number, mle: number, evidence: Evidence[]): { cls: ItemClass
   return { cls: 'shared', score };
 }
 
-// Items repeat while a posting is edited; classification of the same text at the same offset is reused.
-const cache = new Map<string, { evidence: Evidence[]; offset: number }>();
+/** Owner of the per-text evidence kept in the item-text cache (text.ts memo). */
+const EVIDENCE = {};
 
 export function classifyItem(item: Item): ClassifiedItem {
-  let local = cache.get(item.text);
-  if (!local) {
-    // Evidence terms are cut from a detached copy of the text, so the cache keeps no document alive.
-    const text = detached(item.text);
-    local = { evidence: findEvidence(text, 0, itemTokens(item)), offset: 0 };
-    if (cache.size > 20_000) cache.clear();
-    cache.set(text, local);
-  }
+  // Evidence for the same text is reused while a posting is edited; its ranges are relative to the item.
+  const local = memo(item, EVIDENCE, (w) => {
+    const found = findEvidence(w.text, 0, w.tokens);
+    const { ds, mle } = masses(found);
+    return { found, ds, mle, ...decide(ds, mle, found) };
+  });
   const shift = item.range.start;
-  const evidence = local.evidence.map((e) => ({ ...e, range: { start: e.range.start + shift, end: e.range.end + shift } }));
-  const { ds, mle } = masses(evidence);
-  return { item, ...decide(ds, mle, evidence), ds, mle, evidence };
+  const evidence = local.found.map((e) => ({ ...e, range: { start: e.range.start + shift, end: e.range.end + shift } }));
+  return { item, cls: local.cls, score: local.score, ds: local.ds, mle: local.mle, evidence };
 }
 
 /**

@@ -33,7 +33,7 @@ function weigh(items: ClassifiedItem[], weights: Config['sectionWeights'], t: Co
     else if (c.cls === 'mle') mleItems++;
     for (const e of c.evidence) {
       if (e.role === 'shared') continue;
-      const key = `${e.label}\u0000${e.pattern ?? e.term.toLowerCase()}`;
+      const key = e.key ?? `${e.label}\u0000${e.pattern ?? e.term.toLowerCase()}`;
       const mass = e.weight * w;
       const prev = strongest.get(key);
       if (!prev || mass > prev.mass) strongest.set(key, { role: e.role, mass });

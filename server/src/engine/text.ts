@@ -99,20 +99,48 @@ export function tokenize(text: string, offset = 0): Token[] {
   return tokens;
 }
 
-// Items repeat from lint to lint while a posting is edited (only the edited one changes): their
-// words are kept by text, so a keystroke re-splits one item, not the document.
-const byText = new Map<string, Token[]>();
+// Items repeat from lint to lint while a posting is edited (only the edited one changes): what is
+// computed from an item's text alone (its words, its lexicon evidence, each phrase lexicon's
+// matches) is kept by text, so a keystroke redoes that work for one item, not the document.
+export interface ItemWords {
+  /** The item's text, detached from the document it was cut from. */
+  text: string;
+  /** Its words, offsets relative to text. */
+  tokens: Token[];
+  /** Results of other text-only computations, by who computed them (see memo). */
+  memo?: Map<object, unknown>;
+}
+
+const byText = new Map<string, ItemWords>();
+/** Distinct item texts kept: a 20,000-word posting has about 2,000 items. */
 const TEXT_CACHE_SIZE = 8192;
+
+export function itemWords(item: Item): ItemWords {
+  let words = byText.get(item.text);
+  if (!words) {
+    // Tokens are cut from a detached copy: a word of 13+ letters would otherwise keep the document.
+    const text = detached(item.text);
+    words = { text, tokens: tokenize(text) };
+    if (byText.size >= TEXT_CACHE_SIZE) byText.clear();
+    byText.set(text, words);
+  }
+  return words;
+}
 
 /** The words of an item, with offsets relative to item.text. */
 export function itemTokens(item: Item): Token[] {
-  let tokens = byText.get(item.text);
-  if (!tokens) {
-    // Tokens are cut from a detached copy: a word of 13+ letters would otherwise keep the document.
-    const text = detached(item.text);
-    tokens = tokenize(text);
-    if (byText.size >= TEXT_CACHE_SIZE) byText.clear();
-    byText.set(text, tokens);
-  }
-  return tokens;
+  return itemWords(item).tokens;
+}
+
+/**
+ * compute(words) for this item's text, computed once per text and owner. The result must depend on
+ * the text alone (offsets relative to it), and callers must not modify it.
+ */
+export function memo<T>(item: Item, owner: object, compute: (words: ItemWords) => T): T {
+  const words = itemWords(item);
+  const m = (words.memo ??= new Map());
+  if (m.has(owner)) return m.get(owner) as T;
+  const value = compute(words);
+  m.set(owner, value);
+  return value;
 }

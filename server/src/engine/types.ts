@@ -76,6 +76,8 @@ export interface Evidence {
   label: string;
   /** The lexicon pattern that matched (e.g. "k8s"), for tuning and explanations. */
   pattern?: string;
+  /** label and pattern as one string: what the profile counts once per posting. */
+  key?: string;
   role: Role | 'shared';
   weight: number;
   range: Range;
