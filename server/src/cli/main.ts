@@ -3,7 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { isMainThread, parentPort, Worker } from 'node:worker_threads';
 import { version } from '../../../package.json';
+import { keepItemResults } from '../engine/text';
 import { lintTask, runCli, type LintTask, type TaskResult } from './run';
+
+// Each posting is linted once: nothing is kept for a next lint of the same text (an editor's case).
+keepItemResults(false);
 
 /** Splits tasks over worker threads, one per core; results come back in task order. */
 function parallel(tasks: LintTask[]): Promise<TaskResult[]> {

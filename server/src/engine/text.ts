@@ -115,15 +115,36 @@ const byText = new Map<string, ItemWords>();
 /** Distinct item texts kept: a 20,000-word posting has about 2,000 items. */
 const TEXT_CACHE_SIZE = 8192;
 
+let keepItems = true;
+
+/**
+ * Whether item texts are kept between lints (default). A batch run that sees each posting once (the
+ * CLI) turns it off: keeping would only cost time and memory.
+ */
+export function keepItemResults(keep: boolean): void {
+  keepItems = keep;
+  byText.clear();
+}
+
+/** Where an item object keeps its words for the rest of the lint (a symbol: not serialised). */
+const WORDS = Symbol('words');
+type WithWords = Item & { [WORDS]?: ItemWords };
+
 export function itemWords(item: Item): ItemWords {
-  let words = byText.get(item.text);
-  if (!words) {
-    // Tokens are cut from a detached copy: a word of 13+ letters would otherwise keep the document.
-    const text = detached(item.text);
-    words = { text, tokens: tokenize(text) };
-    if (byText.size >= TEXT_CACHE_SIZE) byText.clear();
-    byText.set(text, words);
+  let words = (item as WithWords)[WORDS];
+  if (words) return words;
+  if (!keepItems) words = { text: item.text, tokens: tokenize(item.text) };
+  else {
+    words = byText.get(item.text);
+    if (!words) {
+      // Tokens are cut from a detached copy: a word of 13+ letters would otherwise keep the document.
+      const text = detached(item.text);
+      words = { text, tokens: tokenize(text) };
+      if (byText.size >= TEXT_CACHE_SIZE) byText.clear();
+      byText.set(text, words);
+    }
   }
+  (item as WithWords)[WORDS] = words;
   return words;
 }
 
