@@ -8,7 +8,7 @@ export function topLabels(items: ClassifiedItem[], role: Role, n: number): strin
   const mass = new Map<string, number>();
   for (const c of items) {
     const seen = new Set<string>();
-    for (const e of c.evidence) {
+    for (const e of c.terms) {
       if (e.role !== role || seen.has(e.label)) continue;
       seen.add(e.label);
       mass.set(e.label, (mass.get(e.label) ?? 0) + e.weight);
@@ -19,7 +19,7 @@ export function topLabels(items: ClassifiedItem[], role: Role, n: number): strin
 
 /** The terms of one role in an item, as written, without repeats. */
 export function termsOf(c: ClassifiedItem, role: Role): string[] {
-  return [...new Set(c.evidence.filter((e) => e.role === role).map((e) => e.term))];
+  return [...new Set(c.terms.filter((e) => e.role === role).map((e) => e.term))];
 }
 
 export function percent(share: number): string {
@@ -33,7 +33,7 @@ export function topTerms(items: ClassifiedItem[], role: Role, n: number): string
   for (const c of items) {
     if (c.item.section === 'nonDuty') continue;
     seen.clear();
-    for (const e of c.evidence) {
+    for (const e of c.terms) {
       if (e.role !== role || seen.has(e.label)) continue;
       seen.add(e.label);
       const prev = byLabel.get(e.label);

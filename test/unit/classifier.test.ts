@@ -22,6 +22,15 @@ describe('classifyItem', () => {
     expect(byTerm['CI/CD']).toMatchObject({ label: 'CI/CD', role: 'mle', range: { start: 73, end: 78 } });
   });
 
+  it('places the evidence of a repeated line at each copy, as the line moves while a posting is edited', () => {
+    const text = 'Serve models behind a gRPC API';
+    const first = classifyItem(item(text, 10)).evidence.map((e) => e.range);
+    const moved = classifyItem(item(text, 510)).evidence.map((e) => e.range);
+    expect(first.length).toBeGreaterThan(0);
+    expect(moved).toEqual(first.map((r) => ({ start: r.start + 500, end: r.end + 500 })));
+    expect(classifyItem(item(text, 10)).terms.map((e) => e.range)).toEqual(first.map((r) => ({ start: r.start - 10, end: r.end - 10 })));
+  });
+
   it('flags A/B tests, stakeholders and dashboards as data-science work', () => {
     const c = classifyItem(item('Run A/B tests and build dashboards for stakeholders'));
     expect(c.cls).toBe('ds');

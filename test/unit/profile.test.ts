@@ -32,7 +32,7 @@ describe('computeProfile', () => {
   it('weights responsibilities above nice-to-haves', () => {
     const dsDuty = classified('Design A/B tests and present insights to stakeholders', 'responsibilities');
     const mleDuty = classified('Deploy models on Kubernetes with CI/CD', 'responsibilities');
-    const mleBonus = { ...mleDuty, item: { ...mleDuty.item, section: 'niceToHave' as const } };
+    const mleBonus = classified('Deploy models on Kubernetes with CI/CD', 'niceToHave');
     expect(computeProfile([dsDuty, mleBonus], DEFAULT_CONFIG).mle).toBeLessThan(computeProfile([dsDuty, mleDuty], DEFAULT_CONFIG).mle);
   });
 

@@ -210,16 +210,55 @@ function decide(ds: number, mle: number, evidence: Evidence[]): { cls: ItemClass
 /** Owner of the per-text evidence kept in the item-text cache (text.ts memo). */
 const EVIDENCE = {};
 
+interface ItemVerdict {
+  found: Evidence[];
+  ds: number;
+  mle: number;
+  cls: ItemClass;
+  score: number;
+}
+
+/**
+ * An item's class, with evidence placed in the document only when asked for: most consumers need
+ * the terms, not their positions, and placing every term of a 20,000-word posting on each
+ * keystroke was a third of the garbage a lint left.
+ */
+class Classified implements ClassifiedItem {
+  readonly cls: ItemClass;
+  readonly score: number;
+  readonly ds: number;
+  readonly mle: number;
+  readonly terms: readonly Evidence[];
+  private placed: Evidence[] | undefined;
+
+  constructor(
+    readonly item: Item,
+    private readonly verdict: ItemVerdict,
+  ) {
+    this.cls = verdict.cls;
+    this.score = verdict.score;
+    this.ds = verdict.ds;
+    this.mle = verdict.mle;
+    this.terms = verdict.found;
+  }
+
+  get evidence(): Evidence[] {
+    if (!this.placed) {
+      const shift = this.item.range.start;
+      this.placed = this.verdict.found.map((e) => ({ ...e, range: { start: e.range.start + shift, end: e.range.end + shift } }));
+    }
+    return this.placed;
+  }
+}
+
 export function classifyItem(item: Item): ClassifiedItem {
-  // Evidence for the same text is reused while a posting is edited; its ranges are relative to the item.
-  const local = memo(item, EVIDENCE, (w) => {
+  // The verdict on the same text is reused while a posting is edited; its ranges are relative to the item.
+  const verdict = memo(item, EVIDENCE, (w): ItemVerdict => {
     const found = findEvidence(w.text, 0, w.tokens);
     const { ds, mle } = masses(found);
     return { found, ds, mle, ...decide(ds, mle, found) };
   });
-  const shift = item.range.start;
-  const evidence = local.found.map((e) => ({ ...e, range: { start: e.range.start + shift, end: e.range.end + shift } }));
-  return { item, cls: local.cls, score: local.score, ds: local.ds, mle: local.mle, evidence };
+  return new Classified(item, verdict);
 }
 
 /**

@@ -31,7 +31,7 @@ function weigh(items: ClassifiedItem[], weights: Config['sectionWeights'], t: Co
     dutyItems++;
     if (c.cls === 'ds') dsItems++;
     else if (c.cls === 'mle') mleItems++;
-    for (const e of c.evidence) {
+    for (const e of c.terms) {
       if (e.role === 'shared') continue;
       const key = e.key ?? `${e.label}\u0000${e.pattern ?? e.term.toLowerCase()}`;
       const mass = e.weight * w;

@@ -91,7 +91,13 @@ export interface ClassifiedItem {
   /** Evidence mass for each role after section weighting is NOT applied (raw per item). */
   ds: number;
   mle: number;
-  evidence: Evidence[];
+  /** The lexicon evidence in the item, with document ranges. */
+  readonly evidence: Evidence[];
+  /**
+   * The same evidence with ranges relative to item.text, shared between lints of the same text:
+   * for whoever needs the terms but not where they are (profile, messages, hover).
+   */
+  readonly terms: readonly Evidence[];
 }
 
 export type ProfileRole = 'ds' | 'mle' | 'hybrid' | 'unclear';

@@ -44,13 +44,13 @@ export function explainItem(c: ClassifiedItem, config: Config): string {
   const weight = config.sectionWeights[c.item.section] ?? 0;
   const lines = [`**JD Lint** · ${CLASS_NAME[c.cls]}${c.cls === 'ds' || c.cls === 'mle' ? ` (score ${c.score.toFixed(2)})` : ''}`];
   lines.push('', `Section: ${SECTION_NAME[c.item.section]} (weight ${weight})`);
-  const byRole = (role: string) => c.evidence.filter((e) => e.role === role).map((e) => `\`${e.term}\` (${e.label}, ${e.weight.toFixed(1)})`);
+  const byRole = (role: string) => c.terms.filter((e) => e.role === role).map((e) => `\`${e.term}\` (${e.label}, ${e.weight.toFixed(1)})`);
   const ds = byRole('ds');
   const mle = byRole('mle');
   const shared = byRole('shared');
   if (ds.length) lines.push('', `Data science: ${ds.join(', ')}`);
   if (mle.length) lines.push('', `ML engineering: ${mle.join(', ')}`);
-  if (shared.length) lines.push('', `Shared ground (counts for neither): ${c.evidence.filter((e) => e.role === 'shared').map((e) => `\`${e.term}\``).join(', ')}`);
-  if (c.evidence.length === 0) lines.push('', 'No term in this line points to either role.');
+  if (shared.length) lines.push('', `Shared ground (counts for neither): ${c.terms.filter((e) => e.role === 'shared').map((e) => `\`${e.term}\``).join(', ')}`);
+  if (c.terms.length === 0) lines.push('', 'No term in this line points to either role.');
   return lines.join('\n');
 }
