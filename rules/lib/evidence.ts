@@ -28,17 +28,19 @@ export function percent(share: number): string {
 
 /** The terms of one role that carry most evidence across items (weight x items), as first written, one per label. */
 export function topTerms(items: ClassifiedItem[], role: Role, n: number): string[] {
-  const byLabel = new Map<string, { term: string; mass: number; order: number }>();
-  const seen = new Set<string>();
-  for (const c of items) {
+  // Each label counts once per item: `item` is the index of the item that last added to it.
+  const byLabel = new Map<string, { term: string; mass: number; order: number; item: number }>();
+  for (let i = 0; i < items.length; i++) {
+    const c = items[i];
     if (c.item.section === 'nonDuty') continue;
-    seen.clear();
     for (const e of c.terms) {
-      if (e.role !== role || seen.has(e.label)) continue;
-      seen.add(e.label);
+      if (e.role !== role) continue;
       const prev = byLabel.get(e.label);
-      if (prev) prev.mass += e.weight;
-      else byLabel.set(e.label, { term: e.term, mass: e.weight, order: byLabel.size });
+      if (!prev) byLabel.set(e.label, { term: e.term, mass: e.weight, order: byLabel.size, item: i });
+      else if (prev.item !== i) {
+        prev.mass += e.weight;
+        prev.item = i;
+      }
     }
   }
   return [...byLabel.values()]

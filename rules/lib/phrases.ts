@@ -4,7 +4,7 @@
 // Patterns are compiled into a trie over words and matched against the words of an item, which are
 // split once per lint and shared with the classifier (itemTokens): no regular expression runs per
 // pattern, so the cost of a lint does not grow with the size of the lexicons.
-import { memo, tokenize, type Token } from '../../server/src/engine/text';
+import { memo, tokenize, type ItemWords, type Token } from '../../server/src/engine/text';
 import type { Item, Range } from '../../server/src/engine/types';
 
 export interface PhraseMatch {
@@ -167,7 +167,7 @@ export class PhraseMatcher {
   }
 
   /** Matches in the tokens of `text` (offsets relative to text); `offset` is added in the ranges returned. */
-  private match(tokens: Token[], text: string, offset: number): PhraseMatch[] {
+  match(tokens: Token[], text: string, offset: number): PhraseMatch[] {
     const out: PhraseMatch[] = [];
     if (this.empty) return out;
     for (let i = 0; i < tokens.length; ) {
@@ -190,9 +190,17 @@ export class PhraseMatcher {
     return this.match(tokenize(text), text, offset);
   }
 
+  /**
+   * Matches in one item with ranges relative to item.text, kept per item text and shared: do not
+   * modify. For callers that place only some of them (findInItem places all).
+   */
+  matchesInItem(item: Item): readonly PhraseMatch[] {
+    return memo(item, this, matchWords);
+  }
+
   /** Matches in one item (its words are split once and shared; matches are kept per item text). */
   findInItem(item: Item): PhraseMatch[] {
-    const local = memo(item, this, (w) => this.match(w.tokens, w.text, 0));
+    const local = this.matchesInItem(item);
     if (local.length === 0) return [];
     const shift = item.range.start;
     return local.map((m) => ({ pattern: m.pattern, text: m.text, range: { start: m.range.start + shift, end: m.range.end + shift } }));
@@ -211,6 +219,10 @@ export class PhraseMatcher {
     }
     return out;
   }
+}
+
+function matchWords(words: ItemWords, matcher: PhraseMatcher): PhraseMatch[] {
+  return matcher.match(words.tokens, words.text, 0);
 }
 
 // URLs, Markdown link targets, autolinks and inline HTML tags are not prose.

@@ -24,15 +24,6 @@ export interface ToolMention {
   item: Item;
 }
 
-/** Every tool mention in the items, in document order. */
-export function toolMentions(items: readonly Item[]): ToolMention[] {
-  const out: ToolMention[] = [];
-  for (const item of items) {
-    for (const m of MATCHER.findInItem(item)) out.push({ name: BY_PATTERN.get(key(m.pattern))!, range: m.range, item });
-  }
-  return out;
-}
-
 const requiredCache = new WeakMap<readonly Item[], ToolMention[]>();
 
 /** Distinct tools required by the posting (first mention of each); computed once per posting. */
@@ -40,7 +31,15 @@ export function requiredTools(items: readonly Item[]): ToolMention[] {
   let tools = requiredCache.get(items);
   if (!tools) {
     const seen = new Map<string, ToolMention>();
-    for (const m of toolMentions(items.filter((i) => REQUIRED_SECTIONS.has(i.section)))) if (!seen.has(m.name)) seen.set(m.name, m);
+    for (const item of items) {
+      if (!REQUIRED_SECTIONS.has(item.section)) continue;
+      for (const m of MATCHER.matchesInItem(item)) {
+        const name = BY_PATTERN.get(key(m.pattern))!;
+        if (seen.has(name)) continue;
+        const start = item.range.start + m.range.start;
+        seen.set(name, { name, range: { start, end: start + m.range.end - m.range.start }, item });
+      }
+    }
     requiredCache.set(items, (tools = [...seen.values()]));
   }
   return tools;

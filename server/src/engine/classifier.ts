@@ -5,7 +5,7 @@
 // a term: an item's class and score are a function of its evidence list and nothing else.
 import lexicon from '../../../rules/lexicons/duties.json';
 import learned from './generated/term-weights.json';
-import { memo, tokenize, type Token } from './text';
+import { memo, tokenize, type ItemWords, type Token } from './text';
 import type { ClassifiedItem, Evidence, Item, ItemClass, Posting, Role } from './types';
 
 interface LexiconTerm {
@@ -253,12 +253,13 @@ class Classified implements ClassifiedItem {
 
 export function classifyItem(item: Item): ClassifiedItem {
   // The verdict on the same text is reused while a posting is edited; its ranges are relative to the item.
-  const verdict = memo(item, EVIDENCE, (w): ItemVerdict => {
-    const found = findEvidence(w.text, 0, w.tokens);
-    const { ds, mle } = masses(found);
-    return { found, ds, mle, ...decide(ds, mle, found) };
-  });
-  return new Classified(item, verdict);
+  return new Classified(item, memo(item, EVIDENCE, verdictOf));
+}
+
+function verdictOf(words: ItemWords): ItemVerdict {
+  const found = findEvidence(words.text, 0, words.tokens);
+  const { ds, mle } = masses(found);
+  return { found, ds, mle, ...decide(ds, mle, found) };
 }
 
 /**

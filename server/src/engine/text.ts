@@ -154,14 +154,16 @@ export function itemTokens(item: Item): Token[] {
 }
 
 /**
- * compute(words) for this item's text, computed once per text and owner. The result must depend on
- * the text alone (offsets relative to it), and callers must not modify it.
+ * compute(words, owner) for this item's text, computed once per text and owner. The result must
+ * depend on the text alone (offsets relative to it), and callers must not modify it. Pass a function
+ * that captures nothing: a closure would be allocated on every call, cached or not.
  */
-export function memo<T>(item: Item, owner: object, compute: (words: ItemWords) => T): T {
+export function memo<O extends object, T>(item: Item, owner: O, compute: (words: ItemWords, owner: O) => T): T {
   const words = itemWords(item);
   const m = (words.memo ??= new Map());
-  if (m.has(owner)) return m.get(owner) as T;
-  const value = compute(words);
+  const kept = m.get(owner);
+  if (kept !== undefined || m.has(owner)) return kept as T;
+  const value = compute(words, owner);
   m.set(owner, value);
   return value;
 }
