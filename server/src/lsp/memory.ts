@@ -8,7 +8,7 @@
 // without it this does nothing and V8 collects on its own schedule.
 import { getHeapStatistics } from 'node:v8';
 
-export function memoryKeeper(slackMb = Number(process.env.SLACK ?? 6)): () => void {
+export function memoryKeeper(slackMb = 4): () => void {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (typeof gc !== 'function') return () => {};
   const slack = slackMb * 1024 * 1024;
