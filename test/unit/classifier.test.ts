@@ -59,6 +59,26 @@ describe('classifyItem', () => {
     expect(evidenceOf('5 years of experience in a community of practice')).toEqual([]);
   });
 
+  it('does not read a word in another sense as evidence when it shares a stem with a lexicon term', () => {
+    for (const text of [
+      'Update your profile',
+      'Work with the rest of the team',
+      'Execute the plan',
+      'Significant experience required',
+      'Memorial hospital',
+      'The file may contain errors',
+      'Time to market',
+      'Excellent communication skills',
+    ]) {
+      expect(evidenceOf(text), text).toEqual([]);
+    }
+  });
+
+  it('reads recommendation models as ML engineering and recommendations to the business as data science', () => {
+    expect(evidenceOf('Improve the recommendation models').map((e) => e.role)).toEqual(['mle']);
+    expect(evidenceOf('Make recommendations to leadership').map((e) => e.role)).toEqual(['ds', 'ds']);
+  });
+
   it('matches the language R only when written as a capital R', () => {
     expect(evidenceOf('Fluent in R').map((e) => e.label)).toEqual(['statistical languages']);
     expect(evidenceOf('r and d')).toEqual([]);
