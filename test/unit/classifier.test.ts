@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { classifyItem } from '../../server/src/engine/classifier';
+import { tokenize } from '../../server/src/engine/text';
 import type { Item } from '../../server/src/engine/types';
+import lexicon from '../../rules/lexicons/duties.json';
 
 /** An item placed at `offset` in some document. */
 function item(text: string, offset = 100, section: Item['section'] = 'responsibilities'): Item {
@@ -77,6 +79,20 @@ describe('classifyItem', () => {
   it('reads recommendation models as ML engineering and recommendations to the business as data science', () => {
     expect(evidenceOf('Improve the recommendation models').map((e) => e.role)).toEqual(['mle']);
     expect(evidenceOf('Make recommendations to leadership').map((e) => e.role)).toEqual(['ds', 'ds']);
+  });
+
+  it('never gives one stemmed pattern to entries of different roles (the later entry would silently take it over)', () => {
+    const owner = new Map<string, string>();
+    const clashes: string[] = [];
+    for (const t of lexicon.terms) {
+      for (const p of t.patterns) {
+        const key = p.startsWith('=') ? p : tokenize(p).map((w) => w.stem).join(' ');
+        const prev = owner.get(key);
+        if (prev && prev.split(':')[0] !== t.role) clashes.push(`${prev} / ${t.role}:${t.label}:${p}`);
+        else owner.set(key, `${t.role}:${t.label}:${p}`);
+      }
+    }
+    expect(clashes).toEqual([]);
   });
 
   it('matches the language R only when written as a capital R', () => {
