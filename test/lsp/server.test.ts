@@ -36,7 +36,7 @@ describe('language server over stdio', () => {
     expect(d.relatedInformation!.length).toBeGreaterThan(2);
     const firstDuty = d.relatedInformation!.find((r) => r.location.range.start.line === 7)!;
     expect(firstDuty.location).toEqual({ uri, range: { start: { line: 7, character: 2 }, end: { line: 7, character: 76 } } });
-    expect(firstDuty.message).toBe('ML-engineering duty: Deploy, low-latency, REST, Kubernetes');
+    expect(firstDuty.message).toBe('ML-engineering duty: Deploy, low-latency, REST services, Kubernetes');
   });
 
   it('explains the title and a duty line on hover', async () => {

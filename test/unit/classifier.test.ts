@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { classifyItem } from '../../server/src/engine/classifier';
+import { tokenize } from '../../server/src/engine/text';
 import type { Item } from '../../server/src/engine/types';
+import lexicon from '../../rules/lexicons/duties.json';
 
 /** An item placed at `offset` in some document. */
 function item(text: string, offset = 100, section: Item['section'] = 'responsibilities'): Item {
@@ -66,6 +68,40 @@ describe('classifyItem', () => {
 
   it('does not read "experience" as "experiment" or "community" as "communicate"', () => {
     expect(evidenceOf('5 years of experience in a community of practice')).toEqual([]);
+  });
+
+  it('does not read a word in another sense as evidence when it shares a stem with a lexicon term', () => {
+    for (const text of [
+      'Update your profile',
+      'Work with the rest of the team',
+      'Execute the plan',
+      'Significant experience required',
+      'Memorial hospital',
+      'The file may contain errors',
+      'Time to market',
+      'Excellent communication skills',
+    ]) {
+      expect(evidenceOf(text), text).toEqual([]);
+    }
+  });
+
+  it('reads recommendation models as ML engineering and recommendations to the business as data science', () => {
+    expect(evidenceOf('Improve the recommendation models').map((e) => e.role)).toEqual(['mle']);
+    expect(evidenceOf('Make recommendations to leadership').map((e) => e.role)).toEqual(['ds', 'ds']);
+  });
+
+  it('never gives one stemmed pattern to entries of different roles (the later entry would silently take it over)', () => {
+    const owner = new Map<string, string>();
+    const clashes: string[] = [];
+    for (const t of lexicon.terms) {
+      for (const p of t.patterns) {
+        const key = p.startsWith('=') ? p : tokenize(p).map((w) => w.stem).join(' ');
+        const prev = owner.get(key);
+        if (prev && prev.split(':')[0] !== t.role) clashes.push(`${prev} / ${t.role}:${t.label}:${p}`);
+        else owner.set(key, `${t.role}:${t.label}:${p}`);
+      }
+    }
+    expect(clashes).toEqual([]);
   });
 
   it('matches the language R only when written as a capital R', () => {
