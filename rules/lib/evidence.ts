@@ -22,8 +22,12 @@ export function termsOf(c: ClassifiedItem, role: Role): string[] {
   return [...new Set(c.terms.filter((e) => e.role === role).map((e) => e.term))];
 }
 
+/**
+ * A share as a whole percentage. Shares are reported to three decimals (the CLI's JSON), and the
+ * percentage is taken from that figure, so a message and a report of the same share agree.
+ */
 export function percent(share: number): string {
-  return `${Math.round(share * 100)}%`;
+  return `${Math.round(Math.round(share * 1000) / 10)}%`;
 }
 
 /** The terms of one role that carry most evidence across items (weight x items), as first written, one per label. */

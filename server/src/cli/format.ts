@@ -1,6 +1,7 @@
 // Findings -> text. One shape per format; the JSON shape is a contract others rely on.
 import { lineStarts, positionAt } from '../engine/lines';
 import { RULES_BY_ID } from '../../../rules/index';
+import { percent } from '../../../rules/lib/evidence';
 import type { LintResult } from '../engine/lint';
 import type { Finding } from '../engine/types';
 
@@ -107,7 +108,7 @@ export function formatStylish(reports: JsonReport[], colour: boolean): string {
   for (const r of reports) {
     const j = r;
     const p = r.profile;
-    const head = `${c('bold', j.file)}  ${c('dim', `DS ${Math.round(p.ds * 100)}% · MLE ${Math.round(p.mle * 100)}% · role: ${p.role}`)}`;
+    const head = `${c('bold', j.file)}  ${c('dim', `DS ${percent(p.ds)} · MLE ${percent(p.mle)} · role: ${p.role}`)}`;
     out.push(head);
     if (j.diagnostics.length === 0) out.push(c('dim', '  no problems'));
     for (const d of j.diagnostics) {
