@@ -20,7 +20,8 @@ const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf
 const part = (name) => only === null || only === name;
 const dataFile = path.resolve(root, '../shared/data/postings-dev.jsonl');
 const server = path.join(root, 'dist/server.js');
-const serverNodeArgs = JSON.parse(readFileSync(path.join(root, 'server/node-args.json'), 'utf8')).args;
+const serverNode = JSON.parse(readFileSync(path.join(root, 'server/node-args.json'), 'utf8'));
+const serverNodeArgs = serverNode.args;
 const cli = path.join(root, 'dist/cli.js');
 const results = [];
 
@@ -62,7 +63,7 @@ function posting(words) {
 function startServer() {
   // The flags the extension and the bin start the server with, unless overridden for experiments.
   const nodeArgs = process.env.JDLINT_BENCH_NODE_ARGS !== undefined ? process.env.JDLINT_BENCH_NODE_ARGS.split(' ').filter(Boolean) : serverNodeArgs;
-  const child = spawn(process.execPath, [...nodeArgs, server, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+  const child = spawn(process.execPath, [...nodeArgs, server, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'], env: { ...process.env, ...serverNode.env } });
   const conn = rpc.createProtocolConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
   conn.onRequest('workspace/configuration', (p) => p.items.map(() => null));
   conn.onRequest('client/registerCapability', () => null);

@@ -33,11 +33,13 @@ if (!existsSync(generated)) {
 await build({ ...common, minify: false, sourcemap: false, entryPoints: ['scripts/train.ts'], outfile: '.cache/train.js' });
 execFileSync(process.execPath, [path.join(root, '.cache/train.js'), root], { stdio: ['ignore', 'ignore', 'inherit'] });
 
-const serverNodeArgs = JSON.parse(readFileSync(path.join(root, 'server/node-args.json'), 'utf8')).args;
+const serverNode = JSON.parse(readFileSync(path.join(root, 'server/node-args.json'), 'utf8'));
+const serverNodeArgs = serverNode.args;
+const serverNodeEnv = Object.entries(serverNode.env ?? {}).map(([k, v]) => `${k}=${v}`).join(' ');
 const entries = [
   { in: 'client/src/extension.ts', out: 'dist/client.js', external: ['vscode'] },
-  // env -S passes the server's node flags (server/node-args.json) on the #! line.
-  { in: 'server/src/main.ts', out: 'dist/server.js', banner: `#!/usr/bin/env -S node ${serverNodeArgs.join(' ')}` },
+  // env -S passes the server's environment and node flags (server/node-args.json) on the #! line.
+  { in: 'server/src/main.ts', out: 'dist/server.js', banner: `#!/usr/bin/env -S ${serverNodeEnv} node ${serverNodeArgs.join(' ')}` },
   { in: 'server/src/cli/main.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
   { in: 'scripts/eval.ts', out: 'dist/eval.js' },
   { in: 'scripts/rule-stats.ts', out: 'dist/rule-stats.js' },

@@ -12,8 +12,8 @@ let client: LanguageClient | undefined;
 export async function activate(context: ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc, options: { execArgv: nodeArgs.args } },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...nodeArgs.args, '--nolazy', '--inspect=6009'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: nodeArgs.args, env: { ...process.env, ...nodeArgs.env } } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...nodeArgs.args, '--nolazy', '--inspect=6009'], env: { ...process.env, ...nodeArgs.env } } },
   };
   const outputChannel = window.createOutputChannel('JD Lint');
   const clientOptions: LanguageClientOptions = {

@@ -26,7 +26,7 @@ export interface TestClient {
 }
 
 export async function startClient(opts: { settings?: unknown; versionedEdits?: boolean } = {}): Promise<TestClient> {
-  const child = spawn(process.execPath, [...nodeArgs.args, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs.args, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...nodeArgs.env } });
   let err = '';
   child.stderr!.on('data', (d) => (err += d));
   const conn = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
