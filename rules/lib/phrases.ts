@@ -4,7 +4,7 @@
 // Patterns are compiled into a trie over words and matched against the words of an item, which are
 // split once per lint and shared with the classifier (itemTokens): no regular expression runs per
 // pattern, so the cost of a lint does not grow with the size of the lexicons.
-import { memo, tokenize, type ItemWords, type Token } from '../../server/src/engine/text';
+import { KEY_LENGTH as KEY, memo, tokenize, type ItemWords, type Token } from '../../server/src/engine/text';
 import type { Item, Range } from '../../server/src/engine/types';
 
 export interface PhraseMatch {
@@ -27,7 +27,7 @@ type Gap =
 interface Node {
   /** Next word, lower-cased, reached over a gap (none for the first word). */
   next: Map<string, Edge[]>;
-  /** Next word by prefix ("aggress*"), keyed by the prefix's first KEY letters. */
+  /** Next word by prefix ("aggress*"), keyed by the prefix's first KEY letters (Token.key). */
   prefixes: Map<string, { prefix: string; edge: Edge }[]>;
   /** Next word by exact spelling ("=R"). */
   exact: Map<string, Edge[]>;
@@ -40,8 +40,6 @@ interface Edge {
   node: Node;
 }
 
-/** Prefix patterns are indexed by their first letters, as many as Token.key holds. */
-const KEY = 3;
 const SPACE: Gap = { kind: 'space' };
 const NONE: Node[] = [];
 const node = (): Node => ({ next: new Map(), prefixes: new Map(), exact: new Map() });

@@ -4,6 +4,9 @@
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer';
 import type { Item } from './types';
 
+/** Letters of a word kept as its index key (Token.key); prefix patterns need at least this many. */
+export const KEY_LENGTH = 3;
+
 export interface Token {
   /** The word as written. */
   raw: string;
@@ -11,7 +14,7 @@ export interface Token {
   lower: string;
   /** Lower-cased stem. */
   stem: string;
-  /** The first three letters of `lower` (all of it when shorter): an index key for prefix patterns. */
+  /** The first KEY_LENGTH letters of `lower` (all of it when shorter): an index key for prefix patterns. */
   key: string;
   start: number;
   end: number;
@@ -94,7 +97,7 @@ export function tokenize(text: string, offset = 0): Token[] {
     const raw = text.slice(at, i);
     const lower = plain ? raw : raw.toLowerCase();
     if (at > 0 && text.charCodeAt(at - 1) === 38 /* & */ && ENTITY_NAMES.has(lower)) continue;
-    tokens.push({ raw, lower, stem: stemLower(lower), key: lower.length <= 3 ? lower : lower.slice(0, 3), start: at + offset, end: i + offset });
+    tokens.push({ raw, lower, stem: stemLower(lower), key: lower.length <= KEY_LENGTH ? lower : lower.slice(0, KEY_LENGTH), start: at + offset, end: i + offset });
   }
   return tokens;
 }
