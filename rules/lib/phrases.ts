@@ -4,7 +4,7 @@
 // Patterns are compiled into a trie over words and matched against the words of an item, which are
 // split once per lint and shared with the classifier (itemTokens): no regular expression runs per
 // pattern, so the cost of a lint does not grow with the size of the lexicons.
-import { KEY_LENGTH as KEY, memo, tokenize, type ItemWords, type Token } from '../../server/src/engine/text';
+import { KEY_LENGTH as KEY, memo, registerRoots, tokenize, type ItemWords, type Token } from '../../server/src/engine/text';
 import type { Item, Range } from '../../server/src/engine/types';
 
 export interface PhraseMatch {
@@ -83,9 +83,22 @@ export class PhraseMatcher {
   private readonly root = node();
   private readonly empty: boolean;
 
+  /** This lexicon's bit in Token.roots (0: check every word). */
+  private readonly bit: number;
+
   constructor(patterns: readonly string[]) {
     this.empty = patterns.length === 0;
     for (const p of patterns) this.insert(p);
+    const root = this.root;
+    const exactLower = new Set([...root.exact.keys()].map((w) => w.toLowerCase()));
+    this.bit = this.empty
+      ? 0
+      : registerRoots(
+          (lower) =>
+            root.next.has(lower) ||
+            exactLower.has(lower) ||
+            (root.prefixes.get(lower.slice(0, KEY))?.some((p) => lower.startsWith(p.prefix)) ?? false),
+        );
   }
 
   private insert(pattern: string): void {
@@ -168,8 +181,9 @@ export class PhraseMatcher {
   match(tokens: Token[], text: string, offset: number): PhraseMatch[] {
     const out: PhraseMatch[] = [];
     if (this.empty) return out;
+    const bit = this.bit;
     for (let i = 0; i < tokens.length; ) {
-      const hit = this.longestAt(tokens, i, text);
+      const hit = bit === 0 || (tokens[i].roots & bit) !== 0 ? this.longestAt(tokens, i, text) : null;
       if (!hit) {
         i++;
         continue;

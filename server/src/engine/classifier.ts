@@ -5,7 +5,7 @@
 // a term: an item's class and score are a function of its evidence list and nothing else.
 import lexicon from '../../../rules/lexicons/duties.json';
 import learned from './generated/term-weights.json';
-import { memo, tokenize, type ItemWords, type Token } from './text';
+import { memo, registerRoots, tokenize, type ItemWords, type Token } from './text';
 import type { ClassifiedItem, Evidence, Item, ItemClass, Posting, Role } from './types';
 
 interface LexiconTerm {
@@ -98,6 +98,12 @@ const TRIE = (() => {
   return root;
 })();
 
+/** The lexicon's bit in Token.roots: a word whose stem starts no pattern is skipped with one test. */
+const ROOTS = (() => {
+  const exactLower = new Set([...(TRIE.exact?.keys() ?? [])].map((w) => w.toLowerCase()));
+  return registerRoots((lower, stem) => TRIE.next.has(stem) || exactLower.has(lower));
+})();
+
 interface Hit {
   from: number;
   to: number; // token index, exclusive
@@ -151,7 +157,7 @@ export function findEvidence(text: string, offset: number, tokens: Token[] = tok
   let partner: Role | null = null;
   for (let i = 0; i < tokens.length; ) {
     if (partner && i > 0 && endsSentence(text, tokens[i - 1].end - offset, tokens[i].start - offset)) partner = null;
-    const hit = longestAt(tokens, i);
+    const hit = ROOTS === 0 || (tokens[i].roots & ROOTS) !== 0 ? longestAt(tokens, i) : null;
     if (!hit) {
       i++;
       continue;

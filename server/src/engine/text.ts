@@ -16,6 +16,8 @@ export interface Token {
   stem: string;
   /** The first KEY_LENGTH letters of `lower` (all of it when shorter): an index key for prefix patterns. */
   key: string;
+  /** Bits of the lexicons (registerRoots) that can start a match at this word. */
+  roots: number;
   start: number;
   end: number;
 }
@@ -52,20 +54,51 @@ export function detached(s: string): string {
   return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
-const stemCache = new Map<string, string>();
-/** Distinct lower-cased words kept stemmed; more than a large corpus's vocabulary of postings. */
-const STEM_CACHE_SIZE = 100_000;
+// What is known of each distinct lower-cased word: its stem, and which lexicons can start a match
+// at it (so each lexicon skips the other words with one bit test instead of its own lookup).
+interface WordInfo {
+  stem: string;
+  roots: number;
+}
+const wordCache = new Map<string, WordInfo>();
+/** Distinct lower-cased words kept; more than a large corpus's vocabulary of postings. */
+const WORD_CACHE_SIZE = 100_000;
+
+/** Tests of the registered lexicons, by bit: can a match start at this word? */
+const rootTests: ((lower: string, stem: string) => boolean)[] = [];
+const ROOT_BITS = 30;
+
+/**
+ * Registers a lexicon whose matches can start only at words that pass `test` (given the word
+ * lower-cased and its stem; it may say yes too often, never too rarely). Returns the lexicon's bit
+ * in Token.roots, or 0 when the bits are used up (then check every word). Lexicons register when
+ * they are built, before postings are read; a registration forgets the words seen so far.
+ */
+export function registerRoots(test: (lower: string, stem: string) => boolean): number {
+  if (rootTests.length >= ROOT_BITS) return 0;
+  rootTests.push(test);
+  wordCache.clear();
+  byText.clear();
+  return 1 << (rootTests.length - 1);
+}
+
+function wordInfo(lower: string): WordInfo {
+  let info = wordCache.get(lower);
+  if (info === undefined) {
+    const word = detached(lower);
+    const stem = word.length <= 2 || /\d|\+|#/.test(word) ? word : PorterStemmer.stem(word);
+    let roots = 0;
+    for (let k = 0; k < rootTests.length; k++) if (rootTests[k](word, stem)) roots |= 1 << k;
+    info = { stem, roots };
+    if (wordCache.size >= WORD_CACHE_SIZE) wordCache.clear();
+    wordCache.set(word, info);
+  }
+  return info;
+}
 
 /** The Porter stem of a lower-cased word (numbers, "c++" and words of two letters are their own stem). */
 export function stemLower(lower: string): string {
-  let s = stemCache.get(lower);
-  if (s === undefined) {
-    const word = detached(lower);
-    s = word.length <= 2 || /\d|\+|#/.test(word) ? word : PorterStemmer.stem(word);
-    if (stemCache.size >= STEM_CACHE_SIZE) stemCache.clear();
-    stemCache.set(word, s);
-  }
-  return s;
+  return wordInfo(lower).stem;
 }
 
 export function stem(word: string): string {
@@ -97,7 +130,8 @@ export function tokenize(text: string, offset = 0): Token[] {
     const raw = text.slice(at, i);
     const lower = plain ? raw : raw.toLowerCase();
     if (at > 0 && text.charCodeAt(at - 1) === 38 /* & */ && ENTITY_NAMES.has(lower)) continue;
-    tokens.push({ raw, lower, stem: stemLower(lower), key: lower.length <= KEY_LENGTH ? lower : lower.slice(0, KEY_LENGTH), start: at + offset, end: i + offset });
+    const info = wordInfo(lower);
+    tokens.push({ raw, lower, stem: info.stem, key: lower.length <= KEY_LENGTH ? lower : lower.slice(0, KEY_LENGTH), roots: info.roots, start: at + offset, end: i + offset });
   }
   return tokens;
 }
