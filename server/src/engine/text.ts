@@ -72,14 +72,17 @@ const ROOT_BITS = 30;
  * Registers a lexicon whose matches can start only at words that pass `test` (given the word
  * lower-cased and its stem; it may say yes too often, never too rarely). Returns the lexicon's bit
  * in Token.roots, or 0 when the bits are used up (then check every word). Lexicons register when
- * they are built, before postings are read; a registration forgets the words seen so far.
+ * they are built, before postings are read.
  */
 export function registerRoots(test: (lower: string, stem: string) => boolean): number {
   if (rootTests.length >= ROOT_BITS) return 0;
   rootTests.push(test);
-  wordCache.clear();
+  const bit = 1 << (rootTests.length - 1);
+  // Words already known (the earlier lexicons' own words) keep their stems and learn the new bit;
+  // split items hold copies of the old bits and are dropped.
+  for (const [word, info] of wordCache) if (test(word, info.stem)) info.roots |= bit;
   byText.clear();
-  return 1 << (rootTests.length - 1);
+  return bit;
 }
 
 function wordInfo(lower: string): WordInfo {
