@@ -27,7 +27,7 @@ type Gap =
 interface Node {
   /** Next word, lower-cased, reached over a gap (none for the first word). */
   next: Map<string, Edge[]>;
-  /** Next word by prefix ("aggress*"), keyed by the prefix's first KEY letters (Token.key). */
+  /** Next word by prefix ("aggress*"), keyed by the prefix's first KEY letters. */
   prefixes: Map<string, { prefix: string; edge: Edge }[]>;
   /** Next word by exact spelling ("=R"). */
   exact: Map<string, Edge[]>;
@@ -144,7 +144,8 @@ export class PhraseMatcher {
     const next = n.next.get(t.lower);
     if (next) for (const e of next) if (gapMatches(e.gap, text, from, to)) (out ??= []).push(e.node);
     if (n.prefixes.size > 0) {
-      const list = n.prefixes.get(t.key);
+      // Cut only here: with the roots bits, few words reach a node that has prefixes.
+      const list = n.prefixes.get(t.lower.length <= KEY ? t.lower : t.lower.slice(0, KEY));
       if (list) for (const { prefix, edge } of list) if (t.lower.startsWith(prefix) && gapMatches(edge.gap, text, from, to)) (out ??= []).push(edge.node);
     }
     if (n.exact.size > 0) {

@@ -4,7 +4,7 @@
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer';
 import type { Item } from './types';
 
-/** Letters of a word kept as its index key (Token.key); prefix patterns need at least this many. */
+/** Letters of a word that index prefix patterns ("aggress*"); a prefix needs at least this many. */
 export const KEY_LENGTH = 3;
 
 export interface Token {
@@ -14,8 +14,6 @@ export interface Token {
   lower: string;
   /** Lower-cased stem. */
   stem: string;
-  /** The first KEY_LENGTH letters of `lower` (all of it when shorter): an index key for prefix patterns. */
-  key: string;
   /** Bits of the lexicons (registerRoots) that can start a match at this word. */
   roots: number;
   start: number;
@@ -134,7 +132,7 @@ export function tokenize(text: string, offset = 0): Token[] {
     const lower = plain ? raw : raw.toLowerCase();
     if (at > 0 && text.charCodeAt(at - 1) === 38 /* & */ && ENTITY_NAMES.has(lower)) continue;
     const info = wordInfo(lower);
-    tokens.push({ raw, lower, stem: info.stem, key: lower.length <= KEY_LENGTH ? lower : lower.slice(0, KEY_LENGTH), roots: info.roots, start: at + offset, end: i + offset });
+    tokens.push({ raw, lower, stem: info.stem, roots: info.roots, start: at + offset, end: i + offset });
   }
   return tokens;
 }
