@@ -11,17 +11,31 @@ const tick = () => new Promise((r) => setImmediate(r));
 describe('memory keeper of the language server', () => {
   it('does nothing when node was started without --expose-gc', () => {
     g.gc = undefined;
-    expect(() => memoryKeeper(0)()).not.toThrow();
+    expect(() => memoryKeeper({ slackMb: 0 })(1_000_000)).not.toThrow();
   });
 
   it('collects once, after the current turn, when the heap grew past the slack', async () => {
     let calls = 0;
     g.gc = () => calls++;
-    const afterLint = memoryKeeper(1);
+    const afterLint = memoryKeeper({ slackMb: 1, largeChars: 1000 });
     const garbage = Array.from({ length: 40_000 }, (_, i) => ({ i, s: `item ${i}` }));
-    afterLint();
-    afterLint(); // a second lint before the collection ran does not schedule another
+    afterLint(5000);
+    afterLint(5000); // a second lint before the collection ran does not schedule another
     expect(calls).toBe(0);
+    await tick();
+    expect(calls).toBe(1);
+    expect(garbage.length).toBe(40_000);
+  });
+
+  it('allows a small posting the larger slack', async () => {
+    let calls = 0;
+    g.gc = () => calls++;
+    const afterLint = memoryKeeper({ slackMb: 1, smallSlackMb: 512, largeChars: 1000 });
+    const garbage = Array.from({ length: 40_000 }, (_, i) => ({ i, s: `item ${i}` }));
+    afterLint(999);
+    await tick();
+    expect(calls).toBe(0);
+    afterLint(1000);
     await tick();
     expect(calls).toBe(1);
     expect(garbage.length).toBe(40_000);
@@ -30,8 +44,8 @@ describe('memory keeper of the language server', () => {
   it('leaves a heap within the slack alone', async () => {
     let calls = 0;
     g.gc = () => calls++;
-    const afterLint = memoryKeeper(512);
-    afterLint();
+    const afterLint = memoryKeeper({ slackMb: 512 });
+    afterLint(1_000_000);
     await tick();
     expect(calls).toBe(0);
   });

@@ -140,7 +140,7 @@ export function startServer(connection: Connection, docsBase = defaultDocsBase()
         ? result.findings.map((f) => toDiagnostic(doc, f, docsBase, f.rule === INPUT_RULE ? undefined : suppressionFix(result.posting, f)))
         : [];
       await connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
-      afterLint();
+      afterLint(doc.getText().length);
     } catch (err) {
       log(`jdlint: could not lint ${doc.uri}: ${(err as Error).stack ?? err}`);
     }
