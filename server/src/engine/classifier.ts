@@ -205,8 +205,15 @@ export function masses(evidence: Evidence[]): { ds: number; mle: number } {
 /** An item leans to a role when that role's evidence is this many times the other's. */
 const LEAN = 1.5;
 
+/**
+ * Below this evidence mass an item leans to neither role: a term the data gave almost no weight
+ * ("testing", tuned to ~0 because it means unit tests as often as hypothesis tests) does not make
+ * "Usability testing with customers" a duty of ML engineering. The profile still counts the term.
+ */
+const MIN_LEAN_MASS = 0.25;
+
 function decide(ds: number, mle: number, evidence: Evidence[]): { cls: ItemClass; score: number } {
-  if (ds === 0 && mle === 0) return { cls: evidence.length > 0 ? 'shared' : 'none', score: 0 };
+  if (ds + mle < MIN_LEAN_MASS) return { cls: evidence.length > 0 ? 'shared' : 'none', score: 0 };
   const score = Math.abs(mle - ds) / (mle + ds);
   if (mle >= ds * LEAN) return { cls: 'mle', score };
   if (ds >= mle * LEAN) return { cls: 'ds', score };
