@@ -2,7 +2,7 @@
 // "*" as a word-ending wildcard ("aggress*" finds "aggressive"), whitespace or hyphens between words,
 // "=Word" for one exact spelling ("=R" finds the language R, not "r" or "R&D").
 // Patterns are compiled into a trie over words and matched against the words of an item, which are
-// split once per lint and shared with the classifier (itemTokens): no regular expression runs per
+// split once per lint and shared with the classifier (itemWords): no regular expression runs per
 // pattern, so the cost of a lint does not grow with the size of the lexicons.
 import { KEY_LENGTH as KEY, memo, registerRoots, tokenize, type ItemWords, type Token } from '../../server/src/engine/text';
 import type { Item, Range } from '../../server/src/engine/types';

@@ -8,6 +8,16 @@ afterEach(() => {
 });
 const tick = () => new Promise((r) => setImmediate(r));
 
+/** A stand-in for node's gc() that counts its calls. */
+function countingGc(): { calls: number } {
+  const counter = { calls: 0 };
+  g.gc = () => counter.calls++;
+  return counter;
+}
+
+/** Grows the heap by a few MB; keep the result alive until the assertions are done. */
+const garbage = () => Array.from({ length: 40_000 }, (_, i) => ({ i, s: `item ${i}` }));
+
 describe('memory keeper of the language server', () => {
   it('does nothing when node was started without --expose-gc', () => {
     g.gc = undefined;
@@ -15,38 +25,35 @@ describe('memory keeper of the language server', () => {
   });
 
   it('collects once, after the current turn, when the heap grew past the slack', async () => {
-    let calls = 0;
-    g.gc = () => calls++;
+    const gc = countingGc();
     const afterLint = memoryKeeper({ slackMb: 1, largeChars: 1000 });
-    const garbage = Array.from({ length: 40_000 }, (_, i) => ({ i, s: `item ${i}` }));
+    const kept = garbage();
     afterLint(5000);
     afterLint(5000); // a second lint before the collection ran does not schedule another
-    expect(calls).toBe(0);
+    expect(gc.calls).toBe(0);
     await tick();
-    expect(calls).toBe(1);
-    expect(garbage.length).toBe(40_000);
+    expect(gc.calls).toBe(1);
+    expect(kept.length).toBe(40_000);
   });
 
   it('allows a small posting the larger slack', async () => {
-    let calls = 0;
-    g.gc = () => calls++;
+    const gc = countingGc();
     const afterLint = memoryKeeper({ slackMb: 1, smallSlackMb: 512, largeChars: 1000 });
-    const garbage = Array.from({ length: 40_000 }, (_, i) => ({ i, s: `item ${i}` }));
+    const kept = garbage();
     afterLint(999);
     await tick();
-    expect(calls).toBe(0);
+    expect(gc.calls).toBe(0);
     afterLint(1000);
     await tick();
-    expect(calls).toBe(1);
-    expect(garbage.length).toBe(40_000);
+    expect(gc.calls).toBe(1);
+    expect(kept.length).toBe(40_000);
   });
 
   it('leaves a heap within the slack alone', async () => {
-    let calls = 0;
-    g.gc = () => calls++;
+    const gc = countingGc();
     const afterLint = memoryKeeper({ slackMb: 512 });
     afterLint(1_000_000);
     await tick();
-    expect(calls).toBe(0);
+    expect(gc.calls).toBe(0);
   });
 });

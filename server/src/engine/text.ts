@@ -1,6 +1,6 @@
 // Words with their offsets, and cached Porter stems. Offsets are kept so that every piece of
 // evidence can point at the exact characters that produced it. An item's words are split once per
-// lint and shared by the classifier and every rule that looks for words (itemTokens).
+// lint and shared by the classifier and every rule that looks for words (itemWords).
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer';
 import type { Item } from './types';
 
@@ -83,6 +83,7 @@ export function registerRoots(test: (lower: string, stem: string) => boolean): n
   return bit;
 }
 
+/** Stem and lexicon bits of a lower-cased word (numbers, "c++" and words of two letters are their own stem). */
 function wordInfo(lower: string): WordInfo {
   let info = wordCache.get(lower);
   if (info === undefined) {
@@ -95,15 +96,6 @@ function wordInfo(lower: string): WordInfo {
     wordCache.set(word, info);
   }
   return info;
-}
-
-/** The Porter stem of a lower-cased word (numbers, "c++" and words of two letters are their own stem). */
-export function stemLower(lower: string): string {
-  return wordInfo(lower).stem;
-}
-
-export function stem(word: string): string {
-  return stemLower(word.toLowerCase());
 }
 
 export function tokenize(text: string, offset = 0): Token[] {
@@ -184,11 +176,6 @@ export function itemWords(item: Item): ItemWords {
   }
   (item as WithWords)[WORDS] = words;
   return words;
-}
-
-/** The words of an item, with offsets relative to item.text. */
-export function itemTokens(item: Item): Token[] {
-  return itemWords(item).tokens;
 }
 
 /**
