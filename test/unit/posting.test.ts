@@ -286,10 +286,24 @@ describe('parsePosting: line reader and micromark agree', () => {
     'Senior Data Scientist\n\nWhat you will do:\nDesign A/B tests with `scipy` and our [experiment guide](https://example.invalid/guide)\n' +
     'Present findings<br>to product leads, see snake_case_tables and 2*3 examples\n- Build churn models in R | Python\n\nRequirements\n' +
     '3+ years of SQL ~ or equivalent; a \\ backslash and a > sign mid-line\n+ Experience with dashboards\n';
+  // Numbered lists as pasted from job boards: a long numbered duty, a list nested in a numbered
+  // item ("10. 1. ..."), "2." after a paragraph line (no list: only "1." interrupts a paragraph),
+  // a bullet wrapped onto a lower-case line (the same duty) and a capitalised one (its own line).
+  const lists =
+    'Data Scientist II\n\nQualifications:\n\n9. Requires a degree in statistics, economics or a related field, with coursework in experiment design, ' +
+    'causal inference and survey sampling, and a thesis or project that applied them to real decisions. Requires completion of a course in the following:\n\n' +
+    '10. 1. Regression and forecasting\n\n11. 2. Working with large data sets\n\nWe value people who\n2. explain results plainly\n\n' +
+    '1) Present findings to leaders\n2) Run pricing experiments\n3) Build dashboards in Looker\n\n' +
+    '- Bachelor degree in economics, finance, statistics, operations\nresearch, or a related field\n- Experience with SQL\nPython and R\n';
+  // The only Markdown in this posting is one bold line: the rest is read without micromark.
+  const oneBoldLine =
+    fixture('lines-no-glyphs.txt') + '\n\n**Benefits**\nHealth insurance and a pension\n\nResponsibilities:\n\n' + 'Deploy models behind an API\nMonitor drift in production\n';
   for (const [name, text] of [
     ['lines-no-glyphs.txt', fixture('lines-no-glyphs.txt')],
     ['flattened.txt', fixture('flattened.txt')],
     ['inline syntax mid-line', inline],
+    ['numbered and wrapped list items', lists],
+    ['a pasted posting with one bold line', oneBoldLine],
   ] as const) {
     it(`reads ${name} as micromark does`, () => {
       const fast = parsePosting(text);
@@ -297,6 +311,26 @@ describe('parsePosting: line reader and micromark agree', () => {
       expect(shape(fast)).toEqual(shape(parsePosting(text, { alwaysMarkdown: true })));
     });
   }
+
+  it('keeps numbered duties whole, strips nested numbers and joins wrapped bullet lines', () => {
+    const items = parsePosting(lists).items.map((i) => [i.text, i.kind]);
+    const long = items.find(([text]) => text.startsWith('Requires a degree'));
+    expect(long?.[0]).toMatch(/in the following:$/);
+    expect(long?.[0].length).toBeGreaterThan(200);
+    expect(long?.[1]).toBe('numbered');
+    expect(items).toContainEqual(['Regression and forecasting', 'numbered']);
+    expect(items).toContainEqual(['explain results plainly', 'numbered']);
+    expect(items).toContainEqual(['Run pricing experiments', 'numbered']);
+    expect(items).toContainEqual(['Bachelor degree in economics, finance, statistics, operations\nresearch, or a related field', 'bullet']);
+    expect(items).toContainEqual(['Experience with SQL', 'bullet']);
+    expect(items).toContainEqual(['Python and R', 'line']);
+  });
+
+  it('reads the bold line of a pasted posting as a heading', () => {
+    const p = parsePosting(oneBoldLine);
+    expect(p.items.find((i) => i.text === 'Health insurance and a pension')?.section).toBe('nonDuty');
+    expect(p.items.find((i) => i.text === 'Monitor drift in production')?.section).toBe('responsibilities');
+  });
 });
 
 describe('parsePosting: bad input', () => {

@@ -426,13 +426,13 @@ function walk(b: PostingBuilder, root: Root, base: number): void {
 }
 
 /**
- * Offsets where the document may be cut into independently parsed Markdown chunks: the start of
- * a line at column 0 after a blank line, outside fenced code, HTML comments and front matter.
- * Such a line closes every open container, so parsing the pieces apart changes nothing we read.
+ * Offsets where the document may be cut into independently parsed blocks: the start of a line at
+ * column 0 after a blank line (not a "-" line, which may continue a list or close front matter),
+ * outside fenced code, HTML comments and front matter. Such a line closes every open container,
+ * so parsing the pieces apart changes nothing we read.
  */
-function chunkStarts(text: string): number[] {
+function blockStarts(text: string): number[] {
   const starts = [0];
-  if (text.length <= CHUNK_TARGET) return starts;
   let i = 0;
   // Front matter may hold blank lines; never cut inside it.
   if (/^---[ \t]*\r?\n/.test(text.slice(0, 8))) {
@@ -443,8 +443,8 @@ function chunkStarts(text: string): number[] {
   }
   let fence = 0; // char code of the open fence (` or ~), 0 when none
   let inComment = false;
+  const hasComment = text.includes('<!--');
   let prevBlank = false;
-  let lastCut = 0;
   while (i < text.length) {
     let lineEnd = text.indexOf('\n', i);
     if (lineEnd < 0) lineEnd = text.length;
@@ -452,14 +452,11 @@ function chunkStarts(text: string): number[] {
     while (j < lineEnd && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
     const blank = j >= lineEnd || (text.charCodeAt(j) === 13 && j + 1 >= lineEnd);
     const c = text.charCodeAt(j);
-    if (!blank && prevBlank && !fence && !inComment && j === i && c !== 45 /* - */ && i - lastCut >= CHUNK_TARGET) {
-      starts.push(i);
-      lastCut = i;
-    }
+    if (!blank && prevBlank && !fence && !inComment && j === i && c !== 45 /* - */) starts.push(i);
     if (!inComment && j - i <= 3 && (c === 96 || c === 126) && text.charCodeAt(j + 1) === c && text.charCodeAt(j + 2) === c) {
       if (!fence) fence = c;
       else if (fence === c) fence = 0;
-    } else if (!fence) {
+    } else if (!fence && hasComment) {
       const line = text.slice(i, lineEnd);
       const open = line.lastIndexOf('<!--');
       if (open >= 0) inComment = line.indexOf('-->', open + 4) < 0;
@@ -504,9 +501,8 @@ function hasMarkdownSyntax(text: string, start: number, end: number): boolean {
   return false;
 }
 
-/** Whether a chunk goes to the line reader: no Markdown in it, or nesting that makes micromark slow (its container handling is super-linear in depth). */
-function tooHardForMarkdown(text: string, start: number, end: number, always: boolean): boolean {
-  if (!always && !hasMarkdownSyntax(text, start, end)) return true;
+/** Whether a run holds nesting that makes micromark slow (its container handling is super-linear in depth). */
+function tooDeepForMarkdown(text: string, start: number, end: number): boolean {
   let i = start;
   // Unclosed '[' pile up as possible link labels that micromark re-examines at every ']'.
   let brackets = 0;
@@ -537,17 +533,39 @@ function tooHardForMarkdown(text: string, start: number, end: number, always: bo
 }
 
 /**
- * Reads [start, end) line by line, for input Markdown parsing cannot take in time: container
- * markers are stripped and each line goes through the same heading, bullet and sentence logic.
+ * Reads [start, end) line by line, as micromark would read it: for runs without Markdown block
+ * syntax, and for input Markdown parsing cannot take in time. Container markers are stripped; a
+ * list item ("- ", "* ", "+ ", "1. ", "1) ", nested ones too) keeps its lazy continuation lines, and
+ * each line goes through the same heading, bullet and sentence logic as parsed Markdown.
  */
 function parseLines(b: PostingBuilder, start: number, end: number): void {
   const text = b.text;
   let i = start;
   let fence = 0;
+  let prevBlank = true;
+  // A paragraph is open: a numbered line other than "1." continues it (CommonMark: only a list
+  // starting at 1 interrupts a paragraph), unless it is the next item of an open numbered list.
+  let paragraph = false;
+  let list: ItemKind | null = null;
+  // The open list item's text; lazy continuation lines extend it.
+  let itemStart = -1;
+  let itemEnd = -1;
+  let itemKind: ItemKind = 'bullet';
   while (i < end) {
     let lineEnd = text.indexOf('\n', i);
     if (lineEnd < 0 || lineEnd > end) lineEnd = end;
     let j = i;
+    while (j < lineEnd && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9 || text.charCodeAt(j) === 13)) j++;
+    if (j >= lineEnd) {
+      if (itemStart >= 0) b.listItem(itemStart, itemEnd, itemKind, false);
+      itemStart = -1;
+      prevBlank = true;
+      paragraph = false;
+      i = lineEnd + 1;
+      continue;
+    }
+    const indented = j > i;
+    j = i;
     let marker: ItemKind | null = null;
     for (;;) {
       const c = text.charCodeAt(j);
@@ -555,22 +573,56 @@ function parseLines(b: PostingBuilder, start: number, end: number): void {
       else if ((c === 45 || c === 42 || c === 43) && (text.charCodeAt(j + 1) === 32 || text.charCodeAt(j + 1) === 9)) {
         marker = 'bullet';
         j += 2;
+      } else if (c >= 48 && c <= 57) {
+        let d = j;
+        let value = 0;
+        while (d < lineEnd && d - j < 9 && text.charCodeAt(d) >= 48 && text.charCodeAt(d) <= 57) value = value * 10 + text.charCodeAt(d++) - 48;
+        const p = text.charCodeAt(d);
+        const q = text.charCodeAt(d + 1);
+        if ((p === 46 || p === 41) && (q === 32 || q === 9) && (marker !== null || !paragraph || list === 'numbered' || value === 1)) {
+          marker = 'numbered';
+          j = d + 2;
+        } else break;
       } else break;
     }
     const c = text.charCodeAt(j);
     if ((c === 96 || c === 126) && text.charCodeAt(j + 1) === c && text.charCodeAt(j + 2) === c) {
+      if (itemStart >= 0) b.listItem(itemStart, itemEnd, itemKind, false);
+      itemStart = -1;
       fence = fence === c ? 0 : fence || c;
+      paragraph = false;
+      list = null;
     } else if (!fence) {
       let h = j;
       while (h < lineEnd && text.charCodeAt(h) === 35 /* # */) h++;
-      if (h > j && h - j <= 6 && (h === lineEnd || isSpace(text.charCodeAt(h)))) {
-        b.heading(h - j, h, lineEnd, i);
+      const heading = h > j && h - j <= 6 && (h === lineEnd || isSpace(text.charCodeAt(h)));
+      if (itemStart >= 0 && !heading && !marker) {
+        itemEnd = lineEnd;
       } else {
-        b.line(j, lineEnd, marker, false);
+        if (itemStart >= 0) b.listItem(itemStart, itemEnd, itemKind, false);
+        itemStart = -1;
+        if (heading) {
+          b.heading(h - j, h, lineEnd, i);
+          paragraph = false;
+          list = null;
+        } else if (marker) {
+          itemStart = j;
+          itemEnd = lineEnd;
+          itemKind = marker;
+          list = marker;
+          paragraph = true;
+        } else {
+          // A line at the margin after a blank line closes the list.
+          if (prevBlank && !indented) list = null;
+          b.line(j, lineEnd, null, false);
+          paragraph = true;
+        }
       }
     }
+    prevBlank = false;
     i = lineEnd + 1;
   }
+  if (itemStart >= 0) b.listItem(itemStart, itemEnd, itemKind, false);
 }
 
 function unclosedFrontMatter(text: string, fm: FrontMatter | null): FrontMatter | null {
@@ -586,6 +638,33 @@ function unclosedFrontMatter(text: string, fm: FrontMatter | null): FrontMatter 
   };
 }
 
+interface Run {
+  start: number;
+  end: number;
+  /** Holds Markdown block syntax (or parsing was asked to use micromark everywhere). */
+  markdown: boolean;
+}
+
+/**
+ * The document as runs of blocks read the same way: blocks with Markdown block syntax go to
+ * micromark, joined up to CHUNK_TARGET characters a run, and blocks without it to the line reader,
+ * which reads them as micromark would at a fraction of the cost (micromark manages a few hundred
+ * KB/s here). A pasted posting with one bold line costs micromark that line's block, not the posting.
+ */
+function runs(text: string, always: boolean): Run[] {
+  const starts = blockStarts(text);
+  const out: Run[] = [];
+  for (let k = 0; k < starts.length; k++) {
+    const start = starts[k];
+    const end = k + 1 < starts.length ? starts[k + 1] : text.length;
+    const markdown = always || hasMarkdownSyntax(text, start, end);
+    const last = out.length > 0 ? out[out.length - 1] : null;
+    if (last && last.markdown === markdown && (!markdown || end - last.start <= CHUNK_TARGET)) last.end = end;
+    else out.push({ start, end, markdown });
+  }
+  return out;
+}
+
 /** Parses a posting. Never throws; a document Markdown cannot parse in time is read line by line. */
 export interface ParseOptions {
   /** Parse every chunk with micromark, even one without Markdown syntax (to test the line reader against it). */
@@ -596,13 +675,10 @@ export function parsePosting(text: string, options: ParseOptions = {}): Posting 
   if (typeof text !== 'string') text = '';
   const b = new PostingBuilder(text);
   try {
-    const starts = chunkStarts(text);
     let budget = MARKDOWN_BUDGET;
-    for (let k = 0; k < starts.length; k++) {
-      const cs = starts[k];
-      const ce = k + 1 < starts.length ? starts[k + 1] : text.length;
+    for (const { start: cs, end: ce, markdown } of runs(text, options.alwaysMarkdown === true)) {
       budget -= ce - cs;
-      if (budget < 0 || tooHardForMarkdown(text, cs, ce, options.alwaysMarkdown === true)) {
+      if (!markdown || budget < 0 || tooDeepForMarkdown(text, cs, ce)) {
         parseLines(b, cs, ce);
         continue;
       }
