@@ -24,10 +24,15 @@ export function termsOf(c: ClassifiedItem, role: Role): string[] {
 
 /**
  * A share as a whole percentage. Shares are reported to three decimals (the CLI's JSON), and the
- * percentage is taken from that figure, so a message and a report of the same share agree.
+ * percentage is taken from that figure, so a message and a report of the same share agree. Halves
+ * round to even, so the two shares of a profile add up to 100% (6.5% and 93.5% read 6% and 94%,
+ * not 7% and 94%).
  */
 export function percent(share: number): string {
-  return `${Math.round(Math.round(share * 1000) / 10)}%`;
+  const tenths = Math.round(share * 1000);
+  const whole = Math.floor(tenths / 10);
+  const rest = tenths - whole * 10;
+  return `${rest > 5 || (rest === 5 && whole % 2 === 1) ? whole + 1 : whole}%`;
 }
 
 /** The terms of one role that carry most evidence across items (weight x items), as first written, one per label. */

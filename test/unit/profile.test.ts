@@ -3,6 +3,7 @@ import { classifyItem } from '../../server/src/engine/classifier';
 import { DEFAULT_CONFIG } from '../../server/src/engine/config';
 import { computeProfile } from '../../server/src/engine/profile';
 import type { ClassifiedItem, Item } from '../../server/src/engine/types';
+import { percent } from '../../rules/lib/evidence';
 
 let at = 0;
 function classified(text: string, section: Item['section']): ClassifiedItem {
@@ -58,5 +59,19 @@ describe('computeProfile', () => {
       DEFAULT_CONFIG,
     );
     expect(p.role).toBe('hybrid');
+  });
+});
+
+describe('percent', () => {
+  it('gives the two shares of a profile as percentages that add up to 100', () => {
+    // 0.065 / 0.935 used to read "DS 7% · MLE 94%".
+    for (let tenths = 0; tenths <= 1000; tenths++) {
+      const ds = tenths / 1000;
+      const mle = (1000 - tenths) / 1000;
+      expect(parseInt(percent(ds), 10) + parseInt(percent(mle), 10)).toBe(100);
+    }
+    expect([percent(0.065), percent(0.935)]).toEqual(['6%', '94%']);
+    expect([percent(0.075), percent(0.925)]).toEqual(['8%', '92%']);
+    expect([percent(0.934), percent(0.936), percent(1)]).toEqual(['93%', '94%', '100%']);
   });
 });

@@ -118,8 +118,12 @@ export function tokenize(text: string, offset = 0): Token[] {
       }
       i += w;
     } while (i < n && (w = wordCharAt(text, i)) !== 0);
-    if (text.charCodeAt(i) === 43 /* + */ && text.charCodeAt(i + 1) === 43) i += 2;
-    else if (text.charCodeAt(i) === 35 /* # */) i += 1;
+    // Reads stay inside the text: a read past the end deoptimizes this loop.
+    if (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === 43 /* + */ && i + 1 < n && text.charCodeAt(i + 1) === 43) i += 2;
+      else if (c === 35 /* # */) i += 1;
+    }
     const raw = text.slice(at, i);
     const lower = plain ? raw : raw.toLowerCase();
     if (at > 0 && text.charCodeAt(at - 1) === 38 /* & */ && ENTITY_NAMES.has(lower)) continue;
