@@ -326,6 +326,16 @@ describe('parsePosting: line reader and micromark agree', () => {
     expect(items).toContainEqual(['Python and R', 'line']);
   });
 
+  it('never cuts a posting inside an HTML comment or a fence that holds blank lines', () => {
+    const text =
+      '# Data Scientist\n\n<!--\nDraft notes\n\nDeploy models on Kubernetes\n-->\n\nWhat you will do:\nDesign pricing experiments\n\n' +
+      '```\nexample <!-- not a comment\n\nMonitor drift in production\n```\n\nPresent findings to leaders\n\n<!-- a note --> Build churn models\n';
+    const items = parsePosting(text).items.map((i) => i.text);
+    // A line that opens with a comment is an HTML block, as in micromark: no item.
+    expect(items).toEqual(['Design pricing experiments', 'Present findings to leaders']);
+    expect(shape(parsePosting(text))).toEqual(shape(parsePosting(text, { alwaysMarkdown: true })));
+  });
+
   it('reads the bold line of a pasted posting as a heading', () => {
     const p = parsePosting(oneBoldLine);
     expect(p.items.find((i) => i.text === 'Health insurance and a pension')?.section).toBe('nonDuty');

@@ -442,30 +442,38 @@ function blockStarts(text: string): number[] {
     if (m) i = m.index + m[0].length;
   }
   let fence = 0; // char code of the open fence (` or ~), 0 when none
-  let inComment = false;
-  const hasComment = text.includes('<!--');
+  // The next HTML comment at or after i, and where it closes (text.length when it does not).
+  let commentOpen = text.indexOf('<!--', i);
+  let commentClose = commentOpen < 0 ? -1 : closeOf(text, commentOpen);
   let prevBlank = false;
   while (i < text.length) {
     let lineEnd = text.indexOf('\n', i);
     if (lineEnd < 0) lineEnd = text.length;
+    // Comments that closed before this line are done with; one opened inside a fence is no comment.
+    while (commentOpen >= 0 && (commentClose <= i || (fence && commentOpen < i))) {
+      commentOpen = text.indexOf('<!--', Math.max(commentOpen + 4, fence ? i : commentClose));
+      commentClose = commentOpen < 0 ? -1 : closeOf(text, commentOpen);
+    }
+    const inComment = commentOpen >= 0 && commentOpen < i;
     let j = i;
     while (j < lineEnd && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
     const blank = j >= lineEnd || (text.charCodeAt(j) === 13 && j + 1 >= lineEnd);
-    const c = text.charCodeAt(j);
+    const c = j < lineEnd ? text.charCodeAt(j) : 10;
     if (!blank && prevBlank && !fence && !inComment && j === i && c !== 45 /* - */) starts.push(i);
     if (!inComment && j - i <= 3 && (c === 96 || c === 126) && text.charCodeAt(j + 1) === c && text.charCodeAt(j + 2) === c) {
       if (!fence) fence = c;
       else if (fence === c) fence = 0;
-    } else if (!fence && hasComment) {
-      const line = text.slice(i, lineEnd);
-      const open = line.lastIndexOf('<!--');
-      if (open >= 0) inComment = line.indexOf('-->', open + 4) < 0;
-      else if (inComment && line.includes('-->')) inComment = false;
     }
     prevBlank = blank;
     i = lineEnd + 1;
   }
   return starts;
+}
+
+/** Where the HTML comment opened at `open` ends (after its "-->"), or text.length when it is not closed. */
+function closeOf(text: string, open: number): number {
+  const close = text.indexOf('-->', open + 4);
+  return close < 0 ? text.length : close + 3;
 }
 
 /**
@@ -555,8 +563,8 @@ function parseLines(b: PostingBuilder, start: number, end: number): void {
     let lineEnd = text.indexOf('\n', i);
     if (lineEnd < 0 || lineEnd > end) lineEnd = end;
     let j = i;
-    while (j < lineEnd && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9 || text.charCodeAt(j) === 13)) j++;
-    if (j >= lineEnd) {
+    while (j < lineEnd && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
+    if (j >= lineEnd || (text.charCodeAt(j) === 13 && j + 1 >= lineEnd)) {
       if (itemStart >= 0) b.listItem(itemStart, itemEnd, itemKind, false);
       itemStart = -1;
       prevBlank = true;
@@ -565,7 +573,6 @@ function parseLines(b: PostingBuilder, start: number, end: number): void {
       continue;
     }
     const indented = j > i;
-    j = i;
     let marker: ItemKind | null = null;
     for (;;) {
       const c = text.charCodeAt(j);
@@ -652,6 +659,8 @@ interface Run {
  * KB/s here). A pasted posting with one bold line costs micromark that line's block, not the posting.
  */
 function runs(text: string, always: boolean): Run[] {
+  // Most pasted postings hold no block syntax at all: one run for the line reader.
+  if (!always && !hasMarkdownSyntax(text, 0, text.length)) return [{ start: 0, end: text.length, markdown: false }];
   const starts = blockStarts(text);
   const out: Run[] = [];
   for (let k = 0; k < starts.length; k++) {
