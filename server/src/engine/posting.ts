@@ -5,7 +5,7 @@
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import { frontmatter } from 'micromark-extension-frontmatter';
-import { parseDocument, isMap, isScalar } from 'yaml';
+import { yaml } from './yaml';
 import type { Nodes, Root } from 'mdast';
 import type { FrontMatter, Item, ItemKind, Posting, PostingTitle, Section, SectionKind } from './types';
 import { headingKind, isAboutCompany, isDebris } from './posting/headings';
@@ -315,6 +315,7 @@ class PostingBuilder {
     }
     const source = text.slice(valueStart, valueEnd);
     try {
+      const { parseDocument, isMap, isScalar } = yaml();
       const doc = parseDocument(source, { prettyErrors: false });
       if (doc.errors.length > 0) fm.error = `Front matter is not valid YAML: ${doc.errors[0].message}`;
       else {

@@ -3,7 +3,7 @@
 // Configuration is data only: nothing from the workspace is ever executed.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseDocument } from 'yaml';
+import { yaml } from '../engine/yaml';
 import { resolveConfig, type Config } from '../engine/config';
 
 export const CONFIG_FILE_NAMES = ['.jdlintrc.json', '.jdlintrc.yaml', '.jdlintrc.yml'];
@@ -68,7 +68,7 @@ function parse(file: string, text: string, problems: ConfigProblem[]): Record<st
       return null;
     }
   }
-  const doc = parseDocument(text);
+  const doc = yaml().parseDocument(text);
   if (doc.errors.length > 0) {
     for (const e of doc.errors) problems.push({ file, message: `not valid YAML: ${e.message.split('\n')[0]}`, range: { start: e.pos[0], end: e.pos[1] } });
     return null;
