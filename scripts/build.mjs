@@ -39,7 +39,9 @@ const serverNodeEnv = Object.entries(serverNode.env ?? {}).map(([k, v]) => `${k}
 const entries = [
   { in: 'client/src/extension.ts', out: 'dist/client.js', external: ['vscode'] },
   // env -S passes the server's environment and node flags (server/node-args.json) on the #! line.
-  { in: 'server/src/main.ts', out: 'dist/server.js', banner: `#!/usr/bin/env -S ${serverNodeEnv} node ${serverNodeArgs.join(' ')}` },
+  // dist/server.js runs the server bundle from V8's code cache (server/src/node/codeCache.ts).
+  { in: 'server/src/start.ts', out: 'dist/server.js', banner: `#!/usr/bin/env -S ${serverNodeEnv} node ${serverNodeArgs.join(' ')}` },
+  { in: 'server/src/main.ts', out: 'dist/server-main.js' },
   { in: 'server/src/cli/main.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
   { in: 'scripts/eval.ts', out: 'dist/eval.js' },
   { in: 'scripts/rule-stats.ts', out: 'dist/rule-stats.js' },

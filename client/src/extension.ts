@@ -11,9 +11,11 @@ let client: LanguageClient | undefined;
 
 export async function activate(context: ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+  // The server keeps V8's compiled code in the extension's own storage (removed with the extension).
+  const env = { ...process.env, JDLINT_CACHE_DIR: path.join(context.globalStorageUri.fsPath, 'code-cache'), ...nodeArgs.env };
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc, options: { execArgv: nodeArgs.args, env: { ...process.env, ...nodeArgs.env } } },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...nodeArgs.args, '--nolazy', '--inspect=6009'], env: { ...process.env, ...nodeArgs.env } } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: nodeArgs.args, env } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...nodeArgs.args, '--nolazy', '--inspect=6009'], env } },
   };
   const outputChannel = window.createOutputChannel('JD Lint');
   const clientOptions: LanguageClientOptions = {

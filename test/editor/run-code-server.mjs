@@ -33,7 +33,7 @@ async function main() {
   assertPrerequisites();
   const extension = extensionPath();
   if (extension === root) {
-    for (const f of ['dist/client.js', 'dist/server.js']) {
+    for (const f of ['dist/client.js', 'dist/server.js', 'dist/server-main.js']) {
       if (!existsSync(path.join(root, f))) throw new Error(`${f} is missing: run \`npm run build\` first`);
     }
   }

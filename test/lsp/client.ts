@@ -1,6 +1,7 @@
 // A real LSP client over stdio for protocol tests: spawns the built server and waits on events.
 import nodeArgs from '../../server/node-args.json';
 import { spawn, type ChildProcess } from 'node:child_process';
+import os from 'node:os';
 import path from 'node:path';
 import {
   createProtocolConnection,
@@ -25,8 +26,12 @@ export interface TestClient {
   stderr(): string;
 }
 
-export async function startClient(opts: { settings?: unknown; versionedEdits?: boolean } = {}): Promise<TestClient> {
-  const child = spawn(process.execPath, [...nodeArgs.args, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...nodeArgs.env } });
+/** Compiled code of the test servers is kept here, not in the user's cache folder. */
+export const TEST_CODE_CACHE = path.join(os.tmpdir(), 'jdlint-test-code-cache');
+
+export async function startClient(opts: { settings?: unknown; versionedEdits?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<TestClient> {
+  const env = { ...process.env, JDLINT_CACHE_DIR: TEST_CODE_CACHE, ...nodeArgs.env, ...opts.env };
+  const child = spawn(process.execPath, [...nodeArgs.args, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
   let err = '';
   child.stderr!.on('data', (d) => (err += d));
   const conn = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
@@ -67,10 +72,13 @@ export async function startClient(opts: { settings?: unknown; versionedEdits?: b
     await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version, text } });
     return d;
   };
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   client.stop = async () => {
     try {
       await conn.sendRequest('shutdown');
       await conn.sendNotification('exit');
+      // A server that exits as asked runs its exit handlers (the code cache is written then).
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
     } catch {
       /* the server may already be gone */
     }

@@ -1,0 +1,6 @@
+// dist/server.js, the language server's entry (the `jdlint-language-server` bin, and what the VS
+// Code extension starts): runs the server bundle (dist/server-main.js) from V8's code cache.
+import path from 'node:path';
+import { runWithCodeCache } from './node/codeCache';
+
+runWithCodeCache(path.join(__dirname, 'server-main.js'));

@@ -1,0 +1,73 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { codeCacheDir } from '../../server/src/node/codeCache';
+import { startClient } from './client';
+
+const root = path.resolve(__dirname, '../..');
+const POSTING = '# Senior Data Scientist\n\n## What you will do\n\n- Deploy models on Kubernetes with CI/CD\n- Serve models behind low-latency APIs\n- Monitor drift in production\n';
+let dir: string;
+
+beforeAll(() => {
+  execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'ignore' });
+  dir = mkdtempSync(path.join(os.tmpdir(), 'jdlint-code-cache-'));
+}, 120_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Starts the built server with its code cache in `cacheDir`, lints the posting and stops it. */
+async function lintOnce(env: NodeJS.ProcessEnv): Promise<string[]> {
+  const client = await startClient({ env });
+  const diagnostics = await client.open('file:///postings/cache.md', POSTING);
+  await client.stop();
+  return diagnostics.map((d) => `${d.code} ${d.range.start.line}:${d.range.start.character} ${d.message}`);
+}
+
+const cacheFiles = (d: string) => readdirSync(d).filter((f) => f.endsWith('.v8cache'));
+
+describe('code cache of the language server', () => {
+  it('is written by the first start and used, unchanged, by the next', async () => {
+    const first = await lintOnce({ JDLINT_CACHE_DIR: dir });
+    expect(first.some((d) => d.startsWith('title-duty-mismatch 0:2'))).toBe(true);
+    const [file] = cacheFiles(dir);
+    expect(file).toMatch(/^server-main-[0-9a-f]{24}\.v8cache$/);
+    const written = statSync(path.join(dir, file));
+    expect(written.size).toBeGreaterThan(100_000);
+
+    expect(await lintOnce({ JDLINT_CACHE_DIR: dir })).toEqual(first);
+    expect(cacheFiles(dir)).toEqual([file]);
+    expect(statSync(path.join(dir, file)).mtimeMs).toBe(written.mtimeMs);
+  }, 60_000);
+
+  it('survives a damaged cache file and replaces it', async () => {
+    const expected = await lintOnce({ JDLINT_CACHE_DIR: dir });
+    const [file] = cacheFiles(dir);
+    const junk = Buffer.alloc(4096, 0x5a);
+    writeFileSync(path.join(dir, file), junk);
+    expect(await lintOnce({ JDLINT_CACHE_DIR: dir })).toEqual(expected);
+    const now = readFileSync(path.join(dir, file));
+    expect(now.length).toBeGreaterThan(100_000);
+    expect(now.equals(junk)).toBe(false);
+  }, 60_000);
+
+  it('writes nothing when turned off', async () => {
+    const off = mkdtempSync(path.join(os.tmpdir(), 'jdlint-code-cache-off-'));
+    try {
+      const diagnostics = await lintOnce({ JDLINT_CACHE_DIR: off, JDLINT_CODE_CACHE: '0' });
+      expect(diagnostics.length).toBeGreaterThan(0);
+      expect(readdirSync(off)).toEqual([]);
+    } finally {
+      rmSync(off, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('lives in JDLINT_CACHE_DIR, else the user cache folder', () => {
+    expect(codeCacheDir({ JDLINT_CACHE_DIR: '/x/cache' })).toBe('/x/cache');
+    expect(codeCacheDir({ JDLINT_CODE_CACHE: '0', JDLINT_CACHE_DIR: '/x/cache' })).toBeNull();
+    if (process.platform !== 'win32') {
+      expect(codeCacheDir({ XDG_CACHE_HOME: '/x/xdg' })).toBe('/x/xdg/jdlint');
+      expect(codeCacheDir({})).toBe(path.join(os.homedir(), '.cache', 'jdlint'));
+    }
+  });
+});
