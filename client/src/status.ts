@@ -1,6 +1,7 @@
 // Status bar: the role the active posting's duties describe.
 import { StatusBarAlignment, window, workspace, type Disposable, type TextEditor } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { percent } from '../../rules/lib/evidence';
 import { SHOW_BREAKDOWN_COMMAND } from '../../server/src/protocol';
 import { fetchBreakdown } from './breakdown';
 
@@ -23,7 +24,7 @@ export function registerStatus(client: LanguageClient): Disposable {
         return;
       }
       item.text = `$(briefcase) ${ROLE[b.role] ?? b.role}`;
-      item.tooltip = `JD Lint: DS ${Math.round(b.ds * 100)}% · MLE ${Math.round(b.mle * 100)}% of the duty evidence. Click for the breakdown.`;
+      item.tooltip = `JD Lint: DS ${percent(b.ds)} · MLE ${percent(b.mle)} of the duty evidence. Click for the breakdown.`;
       item.show();
     } catch {
       item.hide();

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CodeAction, Diagnostic, Hover, MarkupContent, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { percent } from '../../rules/lib/evidence';
 import { startClient, type TestClient } from './client';
 
 const root = path.resolve(__dirname, '../..');
@@ -154,9 +155,13 @@ describe('language server over stdio', () => {
     expect(lenses).toHaveLength(1);
     expect(lenses[0].command.title).toMatch(/^DS \d+% · MLE \d+% · role: mle$/);
     expect(lenses[0].command.command).toBe('jdlint.showBreakdown');
-    const b = (await client.conn.sendRequest('jdlint/breakdown', { uri })) as { role: string; mleTerms: string[] };
+    const b = (await client.conn.sendRequest('jdlint/breakdown', { uri })) as { role: string; mleTerms: string[]; ds: number; mle: number };
     expect(b.role).toBe('mle');
     expect(b.mleTerms).toContain('Kubernetes');
+    // The same percentages as the CLI and the messages, adding up to 100.
+    const [ds, mle] = /^DS (\d+)% · MLE (\d+)%/.exec(lenses[0].command.title)!.slice(1).map(Number);
+    expect(ds + mle).toBe(100);
+    expect(`${mle}%`).toBe(percent(b.mle));
   });
 
   it('survives hostile documents and never sends a range outside the document', async () => {

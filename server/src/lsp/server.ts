@@ -19,7 +19,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { topTerms } from '../../../rules/lib/evidence';
+import { percent, topTerms } from '../../../rules/lib/evidence';
 import { DEFAULT_CONFIG, resolveConfig, type Config } from '../engine/config';
 import { INPUT_RULE, lint, type LintResult } from '../engine/lint';
 import { suppressionFix } from '../engine/suppress';
@@ -307,7 +307,7 @@ export function startServer(connection: Connection, docsBase = defaultDocsBase()
       const r = resultFor(doc, s.config);
       if (!r.title || r.posting.items.length === 0) return [];
       const p = r.profile;
-      const title = `DS ${Math.round(p.ds * 100)}% · MLE ${Math.round(p.mle * 100)}% · role: ${p.role}`;
+      const title = `DS ${percent(p.ds)} · MLE ${percent(p.mle)} · role: ${p.role}`;
       return [{ range: toRange(doc, r.title.range), command: { title, command: SHOW_BREAKDOWN_COMMAND, arguments: [doc.uri] } }];
     } catch (err) {
       log(`jdlint: code lens failed: ${(err as Error).message}`);
