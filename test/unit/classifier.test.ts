@@ -65,6 +65,16 @@ describe('classifyItem', () => {
     expect(evidenceOf('As a Data Scientist you will join our Machine Learning Engineer guild')).toEqual([]);
   });
 
+  it('reads "software engineering" as a skill while "software engineer" stays a role name', () => {
+    expect(evidenceOf('Strong software engineering skills in a large codebase').map((e) => e.term)).toEqual(['software engineering', 'codebase']);
+    expect(evidenceOf('Software engineering practices').map((e) => e.label)).toEqual(['software engineering']);
+    expect(evidenceOf('You will mentor a junior software engineer')).toEqual([]);
+    expect(evidenceOf('Pair with software engineers')).toEqual([]);
+    // A collaborator cue still needs the role's own spelling: "with software engineering" is the skill.
+    const c = classifyItem(item('Experience with software engineering and deploying models'));
+    expect(c.evidence.filter((e) => e.role === 'mle').map((e) => e.term)).toEqual(['software engineering', 'deploying']);
+  });
+
   it('treats shared ground (Python, SQL-free tooling, scikit-learn) as shared, not as either role', () => {
     const c = classifyItem(item('Python, pandas and scikit-learn'));
     expect(c.cls).toBe('shared');

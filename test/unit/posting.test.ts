@@ -245,6 +245,20 @@ describe('parsePosting: pasted shapes', () => {
     ]);
   });
 
+  it('reads headings whose apostrophes a job board dropped, and physical demands as non-duty', () => {
+    const text = [
+      'What youll do:', 'Ship a ranking service to production', '',
+      'Nice If You Have:', 'Some Go', '',
+      'Physical Requirements:', 'Sitting at a desk for long periods', '',
+      'Expertise/Requirements', 'Five years of statistics', '',
+    ].join('\n');
+    const p = parsePosting(text);
+    expect(itemsOf(p, 'responsibilities')).toEqual(['Ship a ranking service to production']);
+    expect(itemsOf(p, 'niceToHave')).toEqual(['Some Go']);
+    expect(itemsOf(p, 'nonDuty')).toEqual(['Sitting at a desk for long periods']);
+    expect(itemsOf(p, 'requirements')).toEqual(['Five years of statistics']);
+  });
+
   it('splits a long paragraph line into sentences but keeps short lines whole', () => {
     const long = 'You will own the forecasting models for our stores and their suppliers. You will explain their results to buyers and planners every week. You will also keep the pipelines that feed them healthy, fast and cheap to run.';
     expect(long.length).toBeGreaterThan(200);

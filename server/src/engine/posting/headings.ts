@@ -32,7 +32,7 @@ for (const kind of KINDS) {
 
 /**
  * Lower case, straight quotes, '&' as 'and', contractions expanded, punctuation as spaces.
- * "What You’ll Do:" -> "what you will do".
+ * "What You’ll Do:" -> "what you will do" (also "What Youll Do").
  */
 export function normalize(s: string): string {
   return s
@@ -43,6 +43,9 @@ export function normalize(s: string): string {
     .replace(/'re\b/g, ' are')
     .replace(/'ve\b/g, ' have')
     .replace(/'s\b/g, ' s')
+    // Boards that drop apostrophes leave "What youll do" / "Youre": read them as written with one.
+    .replace(/\byoull\b/g, 'you will')
+    .replace(/\byoure\b/g, 'you are')
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 }
