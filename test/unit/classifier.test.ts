@@ -75,6 +75,25 @@ describe('classifyItem', () => {
     expect(c.evidence.filter((e) => e.role === 'mle').map((e) => e.term)).toEqual(['software engineering', 'deploying']);
   });
 
+  it('reads analysis, statistics and visualisation vocabulary as data science', () => {
+    const c = classifyItem(item('Combine data from multiple sources, check correlations with k-means and draw conclusions in seaborn charts'));
+    expect(c.cls).toBe('ds');
+    expect(c.evidence.filter((e) => e.role === 'mle')).toEqual([]);
+    expect(new Set(c.evidence.map((e) => e.label))).toEqual(new Set(['analysis', 'statistics', 'dashboards and BI']));
+    expect(classifyItem(item('Use dimensionality reduction and hypothesis testing on clinical trials')).cls).toBe('ds');
+  });
+
+  it('reads search, ranking, perception and serving vocabulary as ML engineering', () => {
+    expect(classifyItem(item('Improve click-through rate of our search engine with information retrieval and a knowledge graph')).cls).toBe('mle');
+    expect(classifyItem(item('Own model training and data ingestion; troubleshoot the runtime and caching layer')).cls).toBe('mle');
+    expect(classifyItem(item('Point cloud and camera perception for 3D SLAM')).cls).toBe('mle');
+    expect(evidenceOf('Ship the SDK to customers').map((e) => e.term)).toEqual(['Ship', 'SDK']);
+  });
+
+  it('does not read a shipment or a relationship as shipping software', () => {
+    expect(evidenceOf('Forecast each shipment and nurture every relationship').filter((e) => e.label === 'productionize')).toEqual([]);
+  });
+
   it('treats shared ground (Python, SQL-free tooling, scikit-learn) as shared, not as either role', () => {
     const c = classifyItem(item('Python, pandas and scikit-learn'));
     expect(c.cls).toBe('shared');
