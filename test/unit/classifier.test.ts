@@ -94,6 +94,16 @@ describe('classifyItem', () => {
     expect(evidenceOf('Forecast each shipment and nurture every relationship').filter((e) => e.label === 'productionize')).toEqual([]);
   });
 
+  it('ends a match only on a word its own pattern ends with, not on a longer pattern passing through', () => {
+    // "information retrieval" passes through the stem of "inform"; "information" alone is not "inform".
+    expect(evidenceOf('Keep information systems secure')).toEqual([]);
+    expect(evidenceOf('Build information retrieval services').map((e) => e.label)).toContain('ranking and recommendation');
+    expect(evidenceOf('Inform decisions with evidence').map((e) => e.label)).toEqual(['insights']);
+    // "random forest" passes through the stem of "randomized": a random sample is not a randomized trial.
+    expect(evidenceOf('Draw a random sample').map((e) => e.label)).toEqual(['statistics']);
+    expect(evidenceOf('Run randomized trials').map((e) => e.label)).toEqual(['A/B tests and experiments']);
+  });
+
   it('treats shared ground (Python, SQL-free tooling, scikit-learn) as shared, not as either role', () => {
     const c = classifyItem(item('Python, pandas and scikit-learn'));
     expect(c.cls).toBe('shared');

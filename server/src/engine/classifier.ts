@@ -30,6 +30,12 @@ interface TrieNode {
   next: Map<string, TrieNode>;
   /** The pattern words (lower case) that reach this node; see sameWord. */
   words?: string[];
+  /**
+   * The last words (lower case) of the patterns that end at this node. A match ends here only on
+   * one of them: "information retrieval" passes through the node of "inform", but "information"
+   * alone is not "inform", and "github actions" does not make "actions" mean "actionable".
+   */
+  ends?: string[];
   term?: Term;
   /** Role names are claims, not evidence: a match suppresses its words. */
   roleName?: boolean;
@@ -70,7 +76,10 @@ function insert(root: TrieNode, pattern: string, leaf: (n: TrieNode, last: strin
     if (!(n.words ??= []).includes(t.lower)) n.words.push(t.lower);
     last = t.lower;
   }
-  if (n !== root) leaf(n, last);
+  if (n !== root) {
+    if (!(n.ends ??= []).includes(last)) n.ends.push(last);
+    leaf(n, last);
+  }
 }
 
 function markRoleName(n: TrieNode, last: string): void {
@@ -157,7 +166,7 @@ function longestAt(tokens: Token[], i: number): Hit | null {
   for (let j = i; j < tokens.length && n; j++) {
     n = n.next.get(tokens[j].stem);
     if (n && !sameWord(tokens[j].lower, n.words)) break;
-    if (n && (n.term || n.roleName)) best = { from: i, to: j + 1, node: n, roleName: namesRole(n, tokens[j]) };
+    if (n && (n.term || n.roleName) && sameWord(tokens[j].lower, n.ends)) best = { from: i, to: j + 1, node: n, roleName: namesRole(n, tokens[j]) };
   }
   return best;
 }
