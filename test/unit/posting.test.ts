@@ -168,6 +168,36 @@ describe('parsePosting: pasted shapes', () => {
     expect(section.items.map((i) => [i.text, i.range])).toEqual([['Build models for demand.', { start: 108, end: 132 }]]);
   });
 
+  it('finds a heading glued after a short word, but never inside a CamelCase name', () => {
+    const text =
+      'We sell bikes to riders across the whole of the north of England and beyond.What You’ll DoTrain models with PyTorch for our rental forecasts.' +
+      ' Ship them to the app.Who You AreSomeone who enjoys GitHub reviews. At PayPal you worked on payments.';
+    const p = parsePosting(text);
+    expect(p.sections.map((s) => [s.kind, s.heading])).toEqual([
+      ['unknown', null],
+      ['responsibilities', 'What You’ll Do'],
+      ['requirements', 'Who You Are'],
+    ]);
+    expect(itemsOf(p, 'responsibilities')).toEqual(['Train models with PyTorch for our rental forecasts.', 'Ship them to the app.']);
+    expect(itemsOf(p, 'requirements')).toEqual(['Someone who enjoys GitHub reviews.', 'At PayPal you worked on payments.']);
+    expectExactRanges(p);
+  });
+
+  it('finds a known heading followed by a space where flattening lost the line break', () => {
+    const text =
+      'We sell bikes to riders across the whole of the north of England and beyond. Key Responsibilities Forecast rentals per station each week.' +
+      ' Company policy asks for weekly reports. Preferred Qualifications Experience with Stan. Location Remote is possible.';
+    const p = parsePosting(text);
+    expect(p.sections.map((s) => [s.kind, s.heading])).toEqual([
+      ['unknown', null],
+      ['responsibilities', 'Key Responsibilities'],
+      ['niceToHave', 'Preferred Qualifications'],
+    ]);
+    expect(itemsOf(p, 'responsibilities')).toEqual(['Forecast rentals per station each week.', 'Company policy asks for weekly reports.']);
+    expect(itemsOf(p, 'niceToHave')).toEqual(['Experience with Stan.', 'Location Remote is possible.']);
+    expectExactRanges(p);
+  });
+
   it('splits "Responsibilities:Design..." at the start of a line', () => {
     const p = parsePosting('Responsibilities:Design training pipelines. Serve models behind an API.');
     expect(p.sections[0].kind).toBe('responsibilities');

@@ -11,6 +11,8 @@ interface Phrase {
 const KINDS: SectionKind[] = ['responsibilities', 'requirements', 'niceToHave', 'tools', 'nonDuty', 'unknown'];
 
 const exact = new Map<string, SectionKind>();
+/** Every word-prefix of a known phrase ("what", "what you", "what you will"...), for scanning running text. */
+const prefixes = new Set<string>();
 // Phrases indexed by their first word, so matching a heading costs a few comparisons per word.
 const byFirstWord = new Map<string, Phrase[]>();
 const filler = new Set<string>(lexicon.filler.map((w) => normalize(w)));
@@ -24,6 +26,7 @@ for (const kind of KINDS) {
     if (!n || exact.has(n)) continue;
     exact.set(n, kind);
     const words = n.split(' ');
+    for (let k = 1; k <= words.length; k++) prefixes.add(words.slice(0, k).join(' '));
     const list = byFirstWord.get(words[0]);
     if (list) list.push({ words, kind });
     else byFirstWord.set(words[0], [{ words, kind }]);
@@ -98,6 +101,16 @@ export function headingKind(heading: string): SectionKind | null {
     if (!isFiller(words[i]) && !exact.has(words[i])) return null;
   }
   return best.kind;
+}
+
+/** The section kind of a heading that is exactly one known phrase (after normalisation), or null. */
+export function exactHeadingKind(heading: string): SectionKind | null {
+  return exact.get(normalize(heading)) ?? null;
+}
+
+/** Whether a normalised run of words can begin a known heading phrase. */
+export function isHeadingPrefix(normalized: string): boolean {
+  return prefixes.has(normalized);
 }
 
 /** Job-board page debris ("Show more", "Report", "Apply now") that is never a duty. */

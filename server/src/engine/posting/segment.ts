@@ -2,7 +2,7 @@
 // ("...our platform.What you'll do:Build models"), inline bullet glyphs and sentences.
 // Works on offsets into the document text so that every range is exact.
 import type { SectionKind } from '../types';
-import { headingKind, isAboutCompany, isFieldHeading } from './headings';
+import { exactHeadingKind, headingKind, isAboutCompany, isFieldHeading, isHeadingPrefix, normalize } from './headings';
 
 export interface InlineHeading {
   /** Heading words: [start, end) without the colon. */
@@ -88,14 +88,19 @@ export function sentenceStarts(text: string, start: number, end: number): number
   return out;
 }
 
-/** "AllianceWalgreens": a lower-case letter glued to a capitalised word, where flattening joined two lines. */
-function gluePoints(text: string, start: number, end: number): number[] {
+/**
+ * "AllianceWalgreens": a lower-case letter glued to a capitalised word, where flattening joined two
+ * lines. `weak` gets the points after a run of only one or two lower-case letters ("What You'll
+ * DoBuild"): they can end a glued heading but start no phrase, so CamelCase names (PyTorch,
+ * TensorFlow, GitHub) are never read as the start of a heading.
+ */
+function gluePoints(text: string, start: number, end: number, weak: Set<number>): number[] {
   const out: number[] = [];
   for (let i = start + 1; i < end - 1; i++) {
     if (isUpper(text.charCodeAt(i)) && isLower(text.charCodeAt(i + 1)) && isLower(text.charCodeAt(i - 1))) {
-      // CamelCase names (PyTorch, TensorFlow, GitHub) have a short lower-case run before the capital;
-      // a glued heading ends a real word, so need 3+ lower-case letters before it.
-      if (i - 3 >= start && isLower(text.charCodeAt(i - 2)) && isLower(text.charCodeAt(i - 3))) out.push(i);
+      // A glued heading usually ends a real word: 3+ lower-case letters before the capital.
+      if (!(i - 3 >= start && isLower(text.charCodeAt(i - 2)) && isLower(text.charCodeAt(i - 3)))) weak.add(i);
+      out.push(i);
     }
   }
   return out;
@@ -124,13 +129,18 @@ export function wordCount(text: string, start: number, end: number): number {
  * to the next capitalised word ("Job ResponsibilitiesResponsible for...").
  */
 export function inlineHeadings(text: string, start: number, end: number, sentences: number[]): InlineHeading[] {
-  const glues = gluePoints(text, start, end);
-  // Phrase starts in order: the line start, sentence starts, glue points.
+  const weak = new Set<number>();
+  const glues = gluePoints(text, start, end, weak);
+  // Phrase starts in order: the line start, sentence starts, glue points (not the weak ones).
   const starts: number[] = [start];
   {
     let a = 0;
     let b = 0;
     while (a < sentences.length || b < glues.length) {
+      if (b < glues.length && weak.has(glues[b]) && (a >= sentences.length || glues[b] < sentences[a])) {
+        b++;
+        continue;
+      }
       const next = b >= glues.length || (a < sentences.length && sentences[a] <= glues[b]) ? sentences[a++] : glues[b++];
       if (next > starts[starts.length - 1]) starts.push(next);
     }
@@ -138,7 +148,7 @@ export function inlineHeadings(text: string, start: number, end: number, sentenc
   const out: InlineHeading[] = [];
   let si = 0;
   let lastEnd = start;
-  const consider = (pos: number, contentStart: number, colon: boolean) => {
+  const consider = (pos: number, contentStart: number, colon: boolean, weakGlue: boolean) => {
     while (si + 1 < starts.length && starts[si + 1] < pos) si++;
     // Try the nearest phrase start first, then one further back ("Duties And ResponsibilitiesThe").
     for (let k = si; k >= 0 && k >= si - 1; k--) {
@@ -148,8 +158,11 @@ export function inlineHeadings(text: string, start: number, end: number, sentenc
       if (!isUpper(text.charCodeAt(hs))) continue;
       if (wordCount(text, hs, he) > 8) continue;
       const phrase = text.slice(hs, he);
-      let kind = headingKind(phrase);
-      if (!kind && isAboutCompany(phrase)) kind = 'nonDuty';
+      // Glued after a short word ("What You'll DoBuild"), only a whole known heading of two or more
+      // words counts: "At PayPal" is not the heading "Pay" glued to "Pal".
+      if (weakGlue && wordCount(text, hs, he) < 2) continue;
+      let kind = weakGlue ? exactHeadingKind(phrase) : headingKind(phrase);
+      if (!kind && !weakGlue && isAboutCompany(phrase)) kind = 'nonDuty';
       if (!kind) continue;
       let cs = contentStart;
       while (cs < end && isSpace(text.charCodeAt(cs))) cs++;
@@ -165,10 +178,60 @@ export function inlineHeadings(text: string, start: number, end: number, sentenc
     if (c === 58 /* : */) {
       const n1 = text.charCodeAt(i + 1);
       if (n1 === 47 /* :// */ || (isDigit(n1) && i > start && isDigit(text.charCodeAt(i - 1)))) continue;
-      consider(i, i + 1, true);
+      consider(i, i + 1, true, false);
     } else if (g < glues.length && glues[g] === i) {
-      consider(i, i, false);
+      consider(i, i, false, weak.has(i));
     }
+  }
+  const spaced = spacedHeadings(text, end, starts);
+  if (spaced.length === 0) return out;
+  // Headings with a colon or glued to the next word come first; a spaced one only fills the gaps.
+  const merged: InlineHeading[] = [];
+  let o = 0;
+  let prevEnd = start;
+  for (const h of spaced) {
+    while (o < out.length && out[o].start <= h.start) {
+      merged.push(out[o]);
+      prevEnd = out[o].contentStart;
+      o++;
+    }
+    const next = o < out.length ? out[o].start : end;
+    if (h.start >= prevEnd && h.contentStart <= next) {
+      merged.push(h);
+      prevEnd = h.contentStart;
+    }
+  }
+  while (o < out.length) merged.push(out[o++]);
+  return merged;
+}
+
+/**
+ * "...a fast-paced environment. Key Responsibilities Participate in...": a sentence (or a line,
+ * or a glued word) that starts with a whole known heading followed by a space and a capitalised
+ * word, where flattening replaced the line break by a space. Only exact phrases count, never
+ * field labels ("Location"), and a one-word heading only when it names duties or requirements
+ * ("Qualifications BS degree..."), so "Company policy" or "Equity Research" stay text.
+ */
+function spacedHeadings(text: string, end: number, starts: number[]): InlineHeading[] {
+  const out: InlineHeading[] = [];
+  for (const ps of starts) {
+    if (!isUpper(text.charCodeAt(ps))) continue;
+    let best: InlineHeading | null = null;
+    let we = ps;
+    for (let words = 1; words <= 8 && we < end; words++) {
+      while (we < end && !isSpace(text.charCodeAt(we))) we++;
+      const phrase = text.slice(ps, we);
+      if (!isHeadingPrefix(normalize(phrase))) break;
+      let cs = we;
+      while (cs < end && isSpace(text.charCodeAt(cs))) cs++;
+      const kind = exactHeadingKind(phrase);
+      if (kind && cs > we && cs + 1 < end && isUpper(text.charCodeAt(cs)) && !isFieldHeading(phrase) && /[\p{L}\p{N}]$/u.test(phrase)) {
+        const dutyKind = kind === 'responsibilities' || kind === 'requirements' || kind === 'niceToHave' || kind === 'tools';
+        if (words >= 2 || dutyKind) best = { start: ps, end: we, contentStart: cs, kind, field: false };
+      }
+      we = cs;
+    }
+    if (best) out.push(best);
   }
   return out;
 }
