@@ -104,6 +104,31 @@ describe('classifyItem', () => {
     expect(evidenceOf('Run randomized trials').map((e) => e.label)).toEqual(['A/B tests and experiments']);
   });
 
+  it('reads no evidence in phrases where a lexicon word means something else', () => {
+    // R&D is research and development, not the language R.
+    expect(evidenceOf('Join our R&D group')).toEqual([]);
+    expect(evidenceOf('Fit survival curves in R').map((e) => e.label)).toEqual(['statistical languages']);
+    // An organisation chart is not reporting; building reports is.
+    expect(evidenceOf('This role reports to the Head of Product')).toEqual([]);
+    expect(evidenceOf('Build weekly reports for finance').map((e) => e.label)).toContain('communicate findings');
+    // Employment decisions and thought leadership are not business decisions or leadership audiences.
+    expect(evidenceOf('All employment decisions are made without regard to age')).toEqual([]);
+    expect(evidenceOf('Show thought leadership in the field')).toEqual([]);
+    expect(evidenceOf('Present findings to senior leadership').map((e) => e.label)).toContain('stakeholders');
+  });
+
+  it('reads serving and acceleration as ML engineering only in their technical sense', () => {
+    expect(evidenceOf('Serve as the expert for our customers')).toEqual([]);
+    expect(evidenceOf('Help accelerate growth across the business').filter((e) => e.role === 'mle')).toEqual([]);
+    expect(evidenceOf('Own model serving and online serving systems').map((e) => e.label)).toEqual(['model serving', 'model serving']);
+    expect(evidenceOf('Port kernels to hardware accelerators with GPU acceleration').map((e) => e.label)).toContain('GPU and optimisation');
+  });
+
+  it('reads statistical and Bayesian inference as data science, model inference as ML engineering', () => {
+    expect(evidenceOf('Apply Bayesian inference and statistical inference').map((e) => e.label)).toEqual(['statistics', 'statistics']);
+    expect(evidenceOf('Cut the cost of inference').map((e) => e.label)).toEqual(['model serving']);
+  });
+
   it('treats shared ground (Python, SQL-free tooling, scikit-learn) as shared, not as either role', () => {
     const c = classifyItem(item('Python, pandas and scikit-learn'));
     expect(c.cls).toBe('shared');

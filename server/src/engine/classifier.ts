@@ -109,6 +109,8 @@ const TRIE = (() => {
     }
   }
   for (const p of lexicon.roleNames.patterns) insert(root, p, markRoleName);
+  // Phrases that are never evidence ("R&D" is not the language R) hide their words the same way.
+  for (const p of lexicon.ignore.patterns) insert(root, p, markRoleName);
   for (const role of ['ds', 'mle'] as const) {
     for (const p of lexicon.partners[role]) {
       insert(root, p, (n, last) => {
@@ -130,7 +132,7 @@ interface Hit {
   from: number;
   to: number; // token index, exclusive
   node: TrieNode;
-  /** The words name a role (a claim, never evidence). */
+  /** The words name a role (a claim, never evidence) or are an ignored phrase. */
   roleName: boolean;
 }
 
