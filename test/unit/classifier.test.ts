@@ -90,6 +90,11 @@ describe('classifyItem', () => {
     expect(evidenceOf('Ship the SDK to customers').map((e) => e.term)).toEqual(['Ship', 'SDK']);
   });
 
+  it('reads GIS, PCA and client work as data science, web stacks and scene understanding as ML engineering', () => {
+    expect(classifyItem(item('Map store catchments in ArcGIS and reduce survey answers with PCA for our clients')).cls).toBe('ds');
+    expect(classifyItem(item('Build the React and TypeScript front end for scene understanding on CPUs')).cls).toBe('mle');
+  });
+
   it('does not read a shipment or a relationship as shipping software', () => {
     expect(evidenceOf('Forecast each shipment and nurture every relationship').filter((e) => e.label === 'productionize')).toEqual([]);
   });
