@@ -95,6 +95,13 @@ describe('classifyItem', () => {
     expect(classifyItem(item('Build the React and TypeScript front end for scene understanding on CPUs')).cls).toBe('mle');
   });
 
+  it('does not read logistic regression as logistics, GPU clusters as clustering or question answering as business questions', () => {
+    expect(evidenceOf('Fit a logistic regression').map((e) => e.label)).toEqual(['statistics']);
+    expect(evidenceOf('Schedule jobs on GPU clusters and Kubernetes clusters').every((e) => e.role === 'mle')).toBe(true);
+    expect(evidenceOf('Build question answering over documents').map((e) => e.label)).toEqual(['LLM applications']);
+    expect(evidenceOf('Find customer clusters').map((e) => e.label)).toEqual(['statistics']);
+  });
+
   it('does not read a shipment or a relationship as shipping software', () => {
     expect(evidenceOf('Forecast each shipment and nurture every relationship').filter((e) => e.label === 'productionize')).toEqual([]);
   });
