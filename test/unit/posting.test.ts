@@ -289,6 +289,21 @@ describe('parsePosting: pasted shapes', () => {
     expect(itemsOf(p, 'requirements')).toEqual(['Five years of statistics']);
   });
 
+  it('reads board fields such as "Work Remotely:" as one value and more duty headings', () => {
+    const text = [
+      'Top Responsibilities:', 'Tune the ranking service', '',
+      'Work Remotely: Yes', '',
+      'Mandatory Skills:', 'Go and SQL', '',
+      'Plusses:', 'Rust', '',
+      'What We Can Offer You:', 'A bike allowance', '',
+    ].join('\n');
+    const p = parsePosting(text);
+    expect(itemsOf(p, 'responsibilities')).toEqual(['Tune the ranking service']);
+    expect(itemsOf(p, 'requirements')).toEqual(['Go and SQL']);
+    expect(itemsOf(p, 'niceToHave')).toEqual(['Rust']);
+    expect(itemsOf(p, 'nonDuty')).toEqual(['Yes', 'A bike allowance']);
+  });
+
   it('splits a long paragraph line into sentences but keeps short lines whole', () => {
     const long = 'You will own the forecasting models for our stores and their suppliers. You will explain their results to buyers and planners every week. You will also keep the pipelines that feed them healthy, fast and cheap to run.';
     expect(long.length).toBeGreaterThan(200);
