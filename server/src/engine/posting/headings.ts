@@ -11,8 +11,6 @@ interface Phrase {
 const KINDS: SectionKind[] = ['responsibilities', 'requirements', 'niceToHave', 'tools', 'nonDuty', 'unknown'];
 
 const exact = new Map<string, SectionKind>();
-/** Every word-prefix of a known phrase ("what", "what you", "what you will"...), for scanning running text. */
-const prefixes = new Set<string>();
 // Phrases indexed by their first word, so matching a heading costs a few comparisons per word.
 const byFirstWord = new Map<string, Phrase[]>();
 const filler = new Set<string>(lexicon.filler.map((w) => normalize(w)));
@@ -26,7 +24,6 @@ for (const kind of KINDS) {
     if (!n || exact.has(n)) continue;
     exact.set(n, kind);
     const words = n.split(' ');
-    for (let k = 1; k <= words.length; k++) prefixes.add(words.slice(0, k).join(' '));
     const list = byFirstWord.get(words[0]);
     if (list) list.push({ words, kind });
     else byFirstWord.set(words[0], [{ words, kind }]);
@@ -108,9 +105,9 @@ export function exactHeadingKind(heading: string): SectionKind | null {
   return exact.get(normalize(heading)) ?? null;
 }
 
-/** Whether a normalised run of words can begin a known heading phrase. */
-export function isHeadingPrefix(normalized: string): boolean {
-  return prefixes.has(normalized);
+/** Whether a word (lower case, letters and digits only) begins some known heading phrase. */
+export function startsHeading(word: string): boolean {
+  return byFirstWord.has(word);
 }
 
 /** Job-board page debris ("Show more", "Report", "Apply now") that is never a duty. */

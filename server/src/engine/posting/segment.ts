@@ -2,7 +2,7 @@
 // ("...our platform.What you'll do:Build models"), inline bullet glyphs and sentences.
 // Works on offsets into the document text so that every range is exact.
 import type { SectionKind } from '../types';
-import { exactHeadingKind, headingKind, isAboutCompany, isFieldHeading, isHeadingPrefix, normalize } from './headings';
+import { exactHeadingKind, headingKind, isAboutCompany, isFieldHeading, startsHeading } from './headings';
 
 export interface InlineHeading {
   /** Heading words: [start, end) without the colon. */
@@ -27,6 +27,10 @@ function isLower(c: number): boolean {
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
+function isLetterOrDigit(c: number): boolean {
+  return isUpper(c) || isLower(c) || isDigit(c);
+}
+
 export function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x200b || c === 0x200e || c === 0xfeff;
 }
@@ -88,22 +92,22 @@ export function sentenceStarts(text: string, start: number, end: number): number
   return out;
 }
 
-/**
- * "AllianceWalgreens": a lower-case letter glued to a capitalised word, where flattening joined two
- * lines. `weak` gets the points after a run of only one or two lower-case letters ("What You'll
- * DoBuild"): they can end a glued heading but start no phrase, so CamelCase names (PyTorch,
- * TensorFlow, GitHub) are never read as the start of a heading.
- */
-function gluePoints(text: string, start: number, end: number, weak: Set<number>): number[] {
+/** "AllianceWalgreens": a lower-case letter glued to a capitalised word, where flattening joined two lines. */
+function gluePoints(text: string, start: number, end: number): number[] {
   const out: number[] = [];
   for (let i = start + 1; i < end - 1; i++) {
-    if (isUpper(text.charCodeAt(i)) && isLower(text.charCodeAt(i + 1)) && isLower(text.charCodeAt(i - 1))) {
-      // A glued heading usually ends a real word: 3+ lower-case letters before the capital.
-      if (!(i - 3 >= start && isLower(text.charCodeAt(i - 2)) && isLower(text.charCodeAt(i - 3)))) weak.add(i);
-      out.push(i);
-    }
+    if (isUpper(text.charCodeAt(i)) && isLower(text.charCodeAt(i + 1)) && isLower(text.charCodeAt(i - 1))) out.push(i);
   }
   return out;
+}
+
+/**
+ * A glue point after a run of only one or two lower-case letters ("What You'll DoBuild"). It can
+ * end a glued heading but starts no phrase, so CamelCase names (PyTorch, TensorFlow, GitHub) are
+ * never read as the start of a heading: a glued heading usually ends a real word.
+ */
+function isWeakGlue(text: string, start: number, i: number): boolean {
+  return !(i - 3 >= start && isLower(text.charCodeAt(i - 2)) && isLower(text.charCodeAt(i - 3)));
 }
 
 function trimRange(text: string, start: number, end: number): [number, number] {
@@ -129,15 +133,14 @@ export function wordCount(text: string, start: number, end: number): number {
  * to the next capitalised word ("Job ResponsibilitiesResponsible for...").
  */
 export function inlineHeadings(text: string, start: number, end: number, sentences: number[]): InlineHeading[] {
-  const weak = new Set<number>();
-  const glues = gluePoints(text, start, end, weak);
+  const glues = gluePoints(text, start, end);
   // Phrase starts in order: the line start, sentence starts, glue points (not the weak ones).
   const starts: number[] = [start];
   {
     let a = 0;
     let b = 0;
     while (a < sentences.length || b < glues.length) {
-      if (b < glues.length && weak.has(glues[b]) && (a >= sentences.length || glues[b] < sentences[a])) {
+      if (b < glues.length && isWeakGlue(text, start, glues[b]) && (a >= sentences.length || glues[b] < sentences[a])) {
         b++;
         continue;
       }
@@ -180,7 +183,7 @@ export function inlineHeadings(text: string, start: number, end: number, sentenc
       if (n1 === 47 /* :// */ || (isDigit(n1) && i > start && isDigit(text.charCodeAt(i - 1)))) continue;
       consider(i, i + 1, true, false);
     } else if (g < glues.length && glues[g] === i) {
-      consider(i, i, false, weak.has(i));
+      consider(i, i, false, isWeakGlue(text, start, i));
     }
   }
   const spaced = spacedHeadings(text, end, starts);
@@ -216,18 +219,24 @@ function spacedHeadings(text: string, end: number, starts: number[]): InlineHead
   const out: InlineHeading[] = [];
   for (const ps of starts) {
     if (!isUpper(text.charCodeAt(ps))) continue;
+    let fw = ps;
+    while (fw < end && isLetterOrDigit(text.charCodeAt(fw))) fw++;
+    if (!startsHeading(text.slice(ps, fw).toLowerCase())) continue;
     let best: InlineHeading | null = null;
     let we = ps;
+    // Only word ends followed by a capitalised word are looked up, so running prose costs a scan.
     for (let words = 1; words <= 8 && we < end; words++) {
       while (we < end && !isSpace(text.charCodeAt(we))) we++;
-      const phrase = text.slice(ps, we);
-      if (!isHeadingPrefix(normalize(phrase))) break;
       let cs = we;
       while (cs < end && isSpace(text.charCodeAt(cs))) cs++;
-      const kind = exactHeadingKind(phrase);
-      if (kind && cs > we && cs + 1 < end && isUpper(text.charCodeAt(cs)) && !isFieldHeading(phrase) && /[\p{L}\p{N}]$/u.test(phrase)) {
-        const dutyKind = kind === 'responsibilities' || kind === 'requirements' || kind === 'niceToHave' || kind === 'tools';
-        if (words >= 2 || dutyKind) best = { start: ps, end: we, contentStart: cs, kind, field: false };
+      if (cs >= end) break;
+      if (cs > we && isUpper(text.charCodeAt(cs)) && isLetterOrDigit(text.charCodeAt(we - 1))) {
+        const phrase = text.slice(ps, we);
+        const kind = exactHeadingKind(phrase);
+        if (kind && !isFieldHeading(phrase)) {
+          const dutyKind = kind === 'responsibilities' || kind === 'requirements' || kind === 'niceToHave' || kind === 'tools';
+          if (words >= 2 || dutyKind) best = { start: ps, end: we, contentStart: cs, kind, field: false };
+        }
       }
       we = cs;
     }
