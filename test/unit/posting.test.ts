@@ -304,6 +304,20 @@ describe('parsePosting: pasted shapes', () => {
     expect(itemsOf(p, 'nonDuty')).toEqual(['Yes', 'A bike allowance']);
   });
 
+  it('reads "About Acme" as the company but "About our ML team" and "About the roles" as the work', () => {
+    const text = [
+      'About Acme:', 'Acme sells bikes.', '',
+      'About Our ML Team:', 'We train demand models.', '',
+      'About the Roles:', 'You will deploy them.', '',
+    ].join('\n');
+    const p = parsePosting(text);
+    expect(p.sections.map((s) => [s.kind, s.heading])).toEqual([
+      ['nonDuty', 'About Acme'],
+      ['unknown', 'About Our ML Team'],
+      ['unknown', 'About the Roles'],
+    ]);
+  });
+
   it('splits a long paragraph line into sentences but keeps short lines whole', () => {
     const long = 'You will own the forecasting models for our stores and their suppliers. You will explain their results to buyers and planners every week. You will also keep the pipelines that feed them healthy, fast and cheap to run.';
     expect(long.length).toBeGreaterThan(200);

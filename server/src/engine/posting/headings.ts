@@ -121,7 +121,13 @@ export function isFieldHeading(heading: string): boolean {
   return fields.has(normalize(heading));
 }
 
-/** "About Acme" / "About DoorDash": a company introduction under the company's name. */
+/** Words that make an "About ..." heading describe the job or the team, not the company. */
+const ABOUT_THE_WORK = /\b(?:team|teams|role|roles|job|position|opportunity|you)\b/;
+
+/**
+ * "About Acme" / "About DoorDash": a company introduction under the company's name. "About our
+ * ML team" or "About the roles" describe the work and are not company boilerplate.
+ */
 export function isAboutCompany(heading: string): boolean {
-  return /^about\s+\S/i.test(heading) && heading.split(/\s+/).length <= 5;
+  return /^about\s+\S/i.test(heading) && heading.split(/\s+/).length <= 5 && !ABOUT_THE_WORK.test(normalize(heading));
 }
