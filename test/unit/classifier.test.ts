@@ -65,6 +65,82 @@ describe('classifyItem', () => {
     expect(evidenceOf('As a Data Scientist you will join our Machine Learning Engineer guild')).toEqual([]);
   });
 
+  it('reads "software engineering" as a skill while "software engineer" stays a role name', () => {
+    expect(evidenceOf('Strong software engineering skills in a large codebase').map((e) => e.term)).toEqual(['software engineering', 'codebase']);
+    expect(evidenceOf('Software engineering practices').map((e) => e.label)).toEqual(['software engineering']);
+    expect(evidenceOf('You will mentor a junior software engineer')).toEqual([]);
+    expect(evidenceOf('Pair with software engineers')).toEqual([]);
+    // A collaborator cue still needs the role's own spelling: "with software engineering" is the skill.
+    const c = classifyItem(item('Experience with software engineering and deploying models'));
+    expect(c.evidence.filter((e) => e.role === 'mle').map((e) => e.term)).toEqual(['software engineering', 'deploying']);
+  });
+
+  it('reads analysis, statistics and visualisation vocabulary as data science', () => {
+    const c = classifyItem(item('Combine data from multiple sources, check correlations with k-means and draw conclusions in seaborn charts'));
+    expect(c.cls).toBe('ds');
+    expect(c.evidence.filter((e) => e.role === 'mle')).toEqual([]);
+    expect(new Set(c.evidence.map((e) => e.label))).toEqual(new Set(['analysis', 'statistics', 'dashboards and BI']));
+    expect(classifyItem(item('Use dimensionality reduction and hypothesis testing on clinical trials')).cls).toBe('ds');
+  });
+
+  it('reads search, ranking, perception and serving vocabulary as ML engineering', () => {
+    expect(classifyItem(item('Improve click-through rate of our search engine with information retrieval and a knowledge graph')).cls).toBe('mle');
+    expect(classifyItem(item('Own model training and data ingestion; troubleshoot the runtime and caching layer')).cls).toBe('mle');
+    expect(classifyItem(item('Point cloud and camera perception for 3D SLAM')).cls).toBe('mle');
+    expect(evidenceOf('Ship the SDK to customers').map((e) => e.term)).toEqual(['Ship', 'SDK']);
+  });
+
+  it('reads GIS, PCA and client work as data science, web stacks and scene understanding as ML engineering', () => {
+    expect(classifyItem(item('Map store catchments in ArcGIS and reduce survey answers with PCA for our clients')).cls).toBe('ds');
+    expect(classifyItem(item('Build the React and TypeScript front end for scene understanding on CPUs')).cls).toBe('mle');
+  });
+
+  it('does not read logistic regression as logistics, GPU clusters as clustering or question answering as business questions', () => {
+    expect(evidenceOf('Fit a logistic regression').map((e) => e.label)).toEqual(['statistics']);
+    expect(evidenceOf('Schedule jobs on GPU clusters and Kubernetes clusters').every((e) => e.role === 'mle')).toBe(true);
+    expect(evidenceOf('Build question answering over documents').map((e) => e.label)).toEqual(['LLM applications']);
+    expect(evidenceOf('Find customer clusters').map((e) => e.label)).toEqual(['statistics']);
+  });
+
+  it('does not read a shipment or a relationship as shipping software', () => {
+    expect(evidenceOf('Forecast each shipment and nurture every relationship').filter((e) => e.label === 'productionize')).toEqual([]);
+  });
+
+  it('ends a match only on a word its own pattern ends with, not on a longer pattern passing through', () => {
+    // "information retrieval" passes through the stem of "inform"; "information" alone is not "inform".
+    expect(evidenceOf('Keep information systems secure')).toEqual([]);
+    expect(evidenceOf('Build information retrieval services').map((e) => e.label)).toContain('ranking and recommendation');
+    expect(evidenceOf('Inform decisions with evidence').map((e) => e.label)).toEqual(['insights']);
+    // "random forest" passes through the stem of "randomized": a random sample is not a randomized trial.
+    expect(evidenceOf('Draw a random sample').map((e) => e.label)).toEqual(['statistics']);
+    expect(evidenceOf('Run randomized trials').map((e) => e.label)).toEqual(['A/B tests and experiments']);
+  });
+
+  it('reads no evidence in phrases where a lexicon word means something else', () => {
+    // R&D is research and development, not the language R.
+    expect(evidenceOf('Join our R&D group')).toEqual([]);
+    expect(evidenceOf('Fit survival curves in R').map((e) => e.label)).toEqual(['statistical languages']);
+    // An organisation chart is not reporting; building reports is.
+    expect(evidenceOf('This role reports to the Head of Product')).toEqual([]);
+    expect(evidenceOf('Build weekly reports for finance').map((e) => e.label)).toContain('communicate findings');
+    // Employment decisions and thought leadership are not business decisions or leadership audiences.
+    expect(evidenceOf('All employment decisions are made without regard to age')).toEqual([]);
+    expect(evidenceOf('Show thought leadership in the field')).toEqual([]);
+    expect(evidenceOf('Present findings to senior leadership').map((e) => e.label)).toContain('stakeholders');
+  });
+
+  it('reads serving and acceleration as ML engineering only in their technical sense', () => {
+    expect(evidenceOf('Serve as the expert for our customers')).toEqual([]);
+    expect(evidenceOf('Help accelerate growth across the business').filter((e) => e.role === 'mle')).toEqual([]);
+    expect(evidenceOf('Own model serving and online serving systems').map((e) => e.label)).toEqual(['model serving', 'model serving']);
+    expect(evidenceOf('Port kernels to hardware accelerators with GPU acceleration').map((e) => e.label)).toContain('GPU and optimisation');
+  });
+
+  it('reads statistical and Bayesian inference as data science, model inference as ML engineering', () => {
+    expect(evidenceOf('Apply Bayesian inference and statistical inference').map((e) => e.label)).toEqual(['statistics', 'statistics']);
+    expect(evidenceOf('Cut the cost of inference').map((e) => e.label)).toEqual(['model serving']);
+  });
+
   it('treats shared ground (Python, SQL-free tooling, scikit-learn) as shared, not as either role', () => {
     const c = classifyItem(item('Python, pandas and scikit-learn'));
     expect(c.cls).toBe('shared');

@@ -168,6 +168,36 @@ describe('parsePosting: pasted shapes', () => {
     expect(section.items.map((i) => [i.text, i.range])).toEqual([['Build models for demand.', { start: 108, end: 132 }]]);
   });
 
+  it('finds a heading glued after a short word, but never inside a CamelCase name', () => {
+    const text =
+      'We sell bikes to riders across the whole of the north of England and beyond.What You’ll DoTrain models with PyTorch for our rental forecasts.' +
+      ' Ship them to the app.Who You AreSomeone who enjoys GitHub reviews. At PayPal you worked on payments.';
+    const p = parsePosting(text);
+    expect(p.sections.map((s) => [s.kind, s.heading])).toEqual([
+      ['unknown', null],
+      ['responsibilities', 'What You’ll Do'],
+      ['requirements', 'Who You Are'],
+    ]);
+    expect(itemsOf(p, 'responsibilities')).toEqual(['Train models with PyTorch for our rental forecasts.', 'Ship them to the app.']);
+    expect(itemsOf(p, 'requirements')).toEqual(['Someone who enjoys GitHub reviews.', 'At PayPal you worked on payments.']);
+    expectExactRanges(p);
+  });
+
+  it('finds a known heading followed by a space where flattening lost the line break', () => {
+    const text =
+      'We sell bikes to riders across the whole of the north of England and beyond. Key Responsibilities Forecast rentals per station each week.' +
+      ' Company policy asks for weekly reports. Preferred Qualifications Experience with Stan. Location Remote is possible.';
+    const p = parsePosting(text);
+    expect(p.sections.map((s) => [s.kind, s.heading])).toEqual([
+      ['unknown', null],
+      ['responsibilities', 'Key Responsibilities'],
+      ['niceToHave', 'Preferred Qualifications'],
+    ]);
+    expect(itemsOf(p, 'responsibilities')).toEqual(['Forecast rentals per station each week.', 'Company policy asks for weekly reports.']);
+    expect(itemsOf(p, 'niceToHave')).toEqual(['Experience with Stan.', 'Location Remote is possible.']);
+    expectExactRanges(p);
+  });
+
   it('splits "Responsibilities:Design..." at the start of a line', () => {
     const p = parsePosting('Responsibilities:Design training pipelines. Serve models behind an API.');
     expect(p.sections[0].kind).toBe('responsibilities');
@@ -242,6 +272,49 @@ describe('parsePosting: pasted shapes', () => {
       'We welcome applicants from every background.',
       'Send a CV to the address below.',
       '60,000 to 70,000 GBP',
+    ]);
+  });
+
+  it('reads headings whose apostrophes a job board dropped, and physical demands as non-duty', () => {
+    const text = [
+      'What youll do:', 'Ship a ranking service to production', '',
+      'Nice If You Have:', 'Some Go', '',
+      'Physical Requirements:', 'Sitting at a desk for long periods', '',
+      'Expertise/Requirements', 'Five years of statistics', '',
+    ].join('\n');
+    const p = parsePosting(text);
+    expect(itemsOf(p, 'responsibilities')).toEqual(['Ship a ranking service to production']);
+    expect(itemsOf(p, 'niceToHave')).toEqual(['Some Go']);
+    expect(itemsOf(p, 'nonDuty')).toEqual(['Sitting at a desk for long periods']);
+    expect(itemsOf(p, 'requirements')).toEqual(['Five years of statistics']);
+  });
+
+  it('reads board fields such as "Work Remotely:" as one value and more duty headings', () => {
+    const text = [
+      'Top Responsibilities:', 'Tune the ranking service', '',
+      'Work Remotely: Yes', '',
+      'Mandatory Skills:', 'Go and SQL', '',
+      'Plusses:', 'Rust', '',
+      'What We Can Offer You:', 'A bike allowance', '',
+    ].join('\n');
+    const p = parsePosting(text);
+    expect(itemsOf(p, 'responsibilities')).toEqual(['Tune the ranking service']);
+    expect(itemsOf(p, 'requirements')).toEqual(['Go and SQL']);
+    expect(itemsOf(p, 'niceToHave')).toEqual(['Rust']);
+    expect(itemsOf(p, 'nonDuty')).toEqual(['Yes', 'A bike allowance']);
+  });
+
+  it('reads "About Acme" as the company but "About our ML team" and "About the roles" as the work', () => {
+    const text = [
+      'About Acme:', 'Acme sells bikes.', '',
+      'About Our ML Team:', 'We train demand models.', '',
+      'About the Roles:', 'You will deploy them.', '',
+    ].join('\n');
+    const p = parsePosting(text);
+    expect(p.sections.map((s) => [s.kind, s.heading])).toEqual([
+      ['nonDuty', 'About Acme'],
+      ['unknown', 'About Our ML Team'],
+      ['unknown', 'About the Roles'],
     ]);
   });
 

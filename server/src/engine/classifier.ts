@@ -30,9 +30,21 @@ interface TrieNode {
   next: Map<string, TrieNode>;
   /** The pattern words (lower case) that reach this node; see sameWord. */
   words?: string[];
+  /**
+   * The last words (lower case) of the patterns that end at this node. A match ends here only on
+   * one of them: "information retrieval" passes through the node of "inform", but "information"
+   * alone is not "inform", and "github actions" does not make "actions" mean "actionable".
+   */
+  ends?: string[];
   term?: Term;
   /** Role names are claims, not evidence: a match suppresses its words. */
   roleName?: boolean;
+  /**
+   * The last words (lower case) of the role names ending here. Where a role name and a term share
+   * a stemmed pattern ("software engineer" / "software engineering"), the role name holds only
+   * for these spellings and the term for the others: the skill is evidence, the job name is not.
+   */
+  roleWords?: Set<string>;
   /** A collaborator named after a cue ("partner with data scientists"): whose work follows. */
   partner?: Role;
   /** Pattern requires this exact spelling of the word (e.g. "R", the language). */
@@ -46,23 +58,33 @@ function node(): TrieNode {
   return { next: new Map() };
 }
 
-function insert(root: TrieNode, pattern: string, leaf: (n: TrieNode) => void): void {
+function insert(root: TrieNode, pattern: string, leaf: (n: TrieNode, last: string) => void): void {
   let n = root;
   if (pattern.startsWith('=')) {
     const word = pattern.slice(1);
     n.exact ??= new Map();
     let e = n.exact.get(word);
     if (!e) n.exact.set(word, (e = node()));
-    leaf(e);
+    leaf(e, word.toLowerCase());
     return;
   }
+  let last = '';
   for (const t of tokenize(pattern)) {
     let c = n.next.get(t.stem);
     if (!c) n.next.set(t.stem, (c = node()));
     n = c;
     if (!(n.words ??= []).includes(t.lower)) n.words.push(t.lower);
+    last = t.lower;
   }
-  if (n !== root) leaf(n);
+  if (n !== root) {
+    if (!(n.ends ??= []).includes(last)) n.ends.push(last);
+    leaf(n, last);
+  }
+}
+
+function markRoleName(n: TrieNode, last: string): void {
+  n.roleName = true;
+  (n.roleWords ??= new Set()).add(last);
 }
 
 /**
@@ -86,11 +108,13 @@ const TRIE = (() => {
       insert(root, p, (n) => (n.term = term));
     }
   }
-  for (const p of lexicon.roleNames.patterns) insert(root, p, (n) => (n.roleName = true));
+  for (const p of lexicon.roleNames.patterns) insert(root, p, markRoleName);
+  // Phrases that are never evidence ("R&D" is not the language R) hide their words the same way.
+  for (const p of lexicon.ignore.patterns) insert(root, p, markRoleName);
   for (const role of ['ds', 'mle'] as const) {
     for (const p of lexicon.partners[role]) {
-      insert(root, p, (n) => {
-        n.roleName = true;
+      insert(root, p, (n, last) => {
+        markRoleName(n, last);
         n.partner = role;
       });
     }
@@ -108,6 +132,14 @@ interface Hit {
   from: number;
   to: number; // token index, exclusive
   node: TrieNode;
+  /** The words name a role (a claim, never evidence) or are an ignored phrase. */
+  roleName: boolean;
+}
+
+/** Whether the match ending in `last` names a role: on a node shared with a term, only the role names' own spellings do. */
+function namesRole(n: TrieNode, last: Token): boolean {
+  if (!n.roleName) return false;
+  return !n.term || n.roleWords === undefined || n.roleWords.has(last.lower);
 }
 
 /**
@@ -131,12 +163,12 @@ function sameWord(t: string, words: string[] | undefined): boolean {
 function longestAt(tokens: Token[], i: number): Hit | null {
   let best: Hit | null = null;
   const exact = TRIE.exact?.get(tokens[i].raw);
-  if (exact && (exact.term || exact.roleName)) best = { from: i, to: i + 1, node: exact };
+  if (exact && (exact.term || exact.roleName)) best = { from: i, to: i + 1, node: exact, roleName: namesRole(exact, tokens[i]) };
   let n: TrieNode | undefined = TRIE;
   for (let j = i; j < tokens.length && n; j++) {
     n = n.next.get(tokens[j].stem);
     if (n && !sameWord(tokens[j].lower, n.words)) break;
-    if (n && (n.term || n.roleName)) best = { from: i, to: j + 1, node: n };
+    if (n && (n.term || n.roleName) && sameWord(tokens[j].lower, n.ends)) best = { from: i, to: j + 1, node: n, roleName: namesRole(n, tokens[j]) };
   }
   return best;
 }
@@ -162,12 +194,12 @@ export function findEvidence(text: string, offset: number, tokens: Token[] = tok
       i++;
       continue;
     }
-    if (hit.node.partner) {
+    if (hit.node.partner && hit.roleName) {
       const cue = tokens.slice(Math.max(0, hit.from - 3), hit.from).some((t) => PARTNER_CUES.has(t.lower));
       if (cue) partner = hit.node.partner;
     }
     const term = hit.node.term;
-    if (term && !hit.node.roleName && term.role !== partner) {
+    if (term && !hit.roleName && term.role !== partner) {
       const start = tokens[hit.from].start;
       const end = tokens[hit.to - 1].end;
       out.push({

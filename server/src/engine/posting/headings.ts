@@ -32,7 +32,7 @@ for (const kind of KINDS) {
 
 /**
  * Lower case, straight quotes, '&' as 'and', contractions expanded, punctuation as spaces.
- * "What You’ll Do:" -> "what you will do".
+ * "What You’ll Do:" -> "what you will do" (also "What Youll Do").
  */
 export function normalize(s: string): string {
   return s
@@ -43,6 +43,9 @@ export function normalize(s: string): string {
     .replace(/'re\b/g, ' are')
     .replace(/'ve\b/g, ' have')
     .replace(/'s\b/g, ' s')
+    // Boards that drop apostrophes leave "What youll do" / "Youre": read them as written with one.
+    .replace(/\byoull\b/g, 'you will')
+    .replace(/\byoure\b/g, 'you are')
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 }
@@ -97,6 +100,16 @@ export function headingKind(heading: string): SectionKind | null {
   return best.kind;
 }
 
+/** The section kind of a heading that is exactly one known phrase (after normalisation), or null. */
+export function exactHeadingKind(heading: string): SectionKind | null {
+  return exact.get(normalize(heading)) ?? null;
+}
+
+/** Whether a word (lower case, letters and digits only) begins some known heading phrase. */
+export function startsHeading(word: string): boolean {
+  return byFirstWord.has(word);
+}
+
 /** Job-board page debris ("Show more", "Report", "Apply now") that is never a duty. */
 export function isDebris(line: string): boolean {
   const n = normalize(line);
@@ -108,7 +121,13 @@ export function isFieldHeading(heading: string): boolean {
   return fields.has(normalize(heading));
 }
 
-/** "About Acme" / "About DoorDash": a company introduction under the company's name. */
+/** Words that make an "About ..." heading describe the job or the team, not the company. */
+const ABOUT_THE_WORK = /\b(?:team|teams|role|roles|job|position|opportunity|you)\b/;
+
+/**
+ * "About Acme" / "About DoorDash": a company introduction under the company's name. "About our
+ * ML team" or "About the roles" describe the work and are not company boilerplate.
+ */
 export function isAboutCompany(heading: string): boolean {
-  return /^about\s+\S/i.test(heading) && heading.split(/\s+/).length <= 5;
+  return /^about\s+\S/i.test(heading) && heading.split(/\s+/).length <= 5 && !ABOUT_THE_WORK.test(normalize(heading));
 }

@@ -2,7 +2,7 @@
 // ("...our platform.What you'll do:Build models"), inline bullet glyphs and sentences.
 // Works on offsets into the document text so that every range is exact.
 import type { SectionKind } from '../types';
-import { headingKind, isAboutCompany, isFieldHeading } from './headings';
+import { exactHeadingKind, headingKind, isAboutCompany, isFieldHeading, startsHeading } from './headings';
 
 export interface InlineHeading {
   /** Heading words: [start, end) without the colon. */
@@ -27,6 +27,10 @@ function isLower(c: number): boolean {
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
+function isLetterOrDigit(c: number): boolean {
+  return isUpper(c) || isLower(c) || isDigit(c);
+}
+
 export function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x200b || c === 0x200e || c === 0xfeff;
 }
@@ -92,13 +96,18 @@ export function sentenceStarts(text: string, start: number, end: number): number
 function gluePoints(text: string, start: number, end: number): number[] {
   const out: number[] = [];
   for (let i = start + 1; i < end - 1; i++) {
-    if (isUpper(text.charCodeAt(i)) && isLower(text.charCodeAt(i + 1)) && isLower(text.charCodeAt(i - 1))) {
-      // CamelCase names (PyTorch, TensorFlow, GitHub) have a short lower-case run before the capital;
-      // a glued heading ends a real word, so need 3+ lower-case letters before it.
-      if (i - 3 >= start && isLower(text.charCodeAt(i - 2)) && isLower(text.charCodeAt(i - 3))) out.push(i);
-    }
+    if (isUpper(text.charCodeAt(i)) && isLower(text.charCodeAt(i + 1)) && isLower(text.charCodeAt(i - 1))) out.push(i);
   }
   return out;
+}
+
+/**
+ * A glue point after a run of only one or two lower-case letters ("What You'll DoBuild"). It can
+ * end a glued heading but starts no phrase, so CamelCase names (PyTorch, TensorFlow, GitHub) are
+ * never read as the start of a heading: a glued heading usually ends a real word.
+ */
+function isWeakGlue(text: string, start: number, i: number): boolean {
+  return !(i - 3 >= start && isLower(text.charCodeAt(i - 2)) && isLower(text.charCodeAt(i - 3)));
 }
 
 function trimRange(text: string, start: number, end: number): [number, number] {
@@ -125,12 +134,16 @@ export function wordCount(text: string, start: number, end: number): number {
  */
 export function inlineHeadings(text: string, start: number, end: number, sentences: number[]): InlineHeading[] {
   const glues = gluePoints(text, start, end);
-  // Phrase starts in order: the line start, sentence starts, glue points.
+  // Phrase starts in order: the line start, sentence starts, glue points (not the weak ones).
   const starts: number[] = [start];
   {
     let a = 0;
     let b = 0;
     while (a < sentences.length || b < glues.length) {
+      if (b < glues.length && isWeakGlue(text, start, glues[b]) && (a >= sentences.length || glues[b] < sentences[a])) {
+        b++;
+        continue;
+      }
       const next = b >= glues.length || (a < sentences.length && sentences[a] <= glues[b]) ? sentences[a++] : glues[b++];
       if (next > starts[starts.length - 1]) starts.push(next);
     }
@@ -138,7 +151,7 @@ export function inlineHeadings(text: string, start: number, end: number, sentenc
   const out: InlineHeading[] = [];
   let si = 0;
   let lastEnd = start;
-  const consider = (pos: number, contentStart: number, colon: boolean) => {
+  const consider = (pos: number, contentStart: number, colon: boolean, weakGlue: boolean) => {
     while (si + 1 < starts.length && starts[si + 1] < pos) si++;
     // Try the nearest phrase start first, then one further back ("Duties And ResponsibilitiesThe").
     for (let k = si; k >= 0 && k >= si - 1; k--) {
@@ -148,8 +161,11 @@ export function inlineHeadings(text: string, start: number, end: number, sentenc
       if (!isUpper(text.charCodeAt(hs))) continue;
       if (wordCount(text, hs, he) > 8) continue;
       const phrase = text.slice(hs, he);
-      let kind = headingKind(phrase);
-      if (!kind && isAboutCompany(phrase)) kind = 'nonDuty';
+      // Glued after a short word ("What You'll DoBuild"), only a whole known heading of two or more
+      // words counts: "At PayPal" is not the heading "Pay" glued to "Pal".
+      if (weakGlue && wordCount(text, hs, he) < 2) continue;
+      let kind = weakGlue ? exactHeadingKind(phrase) : headingKind(phrase);
+      if (!kind && !weakGlue && isAboutCompany(phrase)) kind = 'nonDuty';
       if (!kind) continue;
       let cs = contentStart;
       while (cs < end && isSpace(text.charCodeAt(cs))) cs++;
@@ -165,10 +181,66 @@ export function inlineHeadings(text: string, start: number, end: number, sentenc
     if (c === 58 /* : */) {
       const n1 = text.charCodeAt(i + 1);
       if (n1 === 47 /* :// */ || (isDigit(n1) && i > start && isDigit(text.charCodeAt(i - 1)))) continue;
-      consider(i, i + 1, true);
+      consider(i, i + 1, true, false);
     } else if (g < glues.length && glues[g] === i) {
-      consider(i, i, false);
+      consider(i, i, false, isWeakGlue(text, start, i));
     }
+  }
+  const spaced = spacedHeadings(text, end, starts);
+  if (spaced.length === 0) return out;
+  // Headings with a colon or glued to the next word come first; a spaced one only fills the gaps.
+  const merged: InlineHeading[] = [];
+  let o = 0;
+  let prevEnd = start;
+  for (const h of spaced) {
+    while (o < out.length && out[o].start <= h.start) {
+      merged.push(out[o]);
+      prevEnd = out[o].contentStart;
+      o++;
+    }
+    const next = o < out.length ? out[o].start : end;
+    if (h.start >= prevEnd && h.contentStart <= next) {
+      merged.push(h);
+      prevEnd = h.contentStart;
+    }
+  }
+  while (o < out.length) merged.push(out[o++]);
+  return merged;
+}
+
+/**
+ * "...a fast-paced environment. Key Responsibilities Participate in...": a sentence (or a line,
+ * or a glued word) that starts with a whole known heading followed by a space and a capitalised
+ * word, where flattening replaced the line break by a space. Only exact phrases count, never
+ * field labels ("Location"), and a one-word heading only when it names duties or requirements
+ * ("Qualifications BS degree..."), so "Company policy" or "Equity Research" stay text.
+ */
+function spacedHeadings(text: string, end: number, starts: number[]): InlineHeading[] {
+  const out: InlineHeading[] = [];
+  for (const ps of starts) {
+    if (!isUpper(text.charCodeAt(ps))) continue;
+    let fw = ps;
+    while (fw < end && isLetterOrDigit(text.charCodeAt(fw))) fw++;
+    if (!startsHeading(text.slice(ps, fw).toLowerCase())) continue;
+    let best: InlineHeading | null = null;
+    let we = ps;
+    // Only word ends followed by a capitalised word are looked up, so running prose costs a scan.
+    for (let words = 1; words <= 8 && we < end; words++) {
+      while (we < end && !isSpace(text.charCodeAt(we))) we++;
+      let cs = we;
+      while (cs < end && isSpace(text.charCodeAt(cs))) cs++;
+      if (cs >= end) break;
+      if (cs > we && isUpper(text.charCodeAt(cs)) && isLetterOrDigit(text.charCodeAt(we - 1))) {
+        const phrase = text.slice(ps, we);
+        const kind = exactHeadingKind(phrase);
+        if (kind && !isFieldHeading(phrase)) {
+          const dutyKind = kind === 'responsibilities' || kind === 'requirements' || kind === 'niceToHave' || kind === 'tools';
+          if (words >= 2 || dutyKind) best = { start: ps, end: we, contentStart: cs, kind, field: false };
+        }
+      }
+      we = cs;
+    }
+    if (best) out.push(best);
   }
   return out;
 }
