@@ -35,19 +35,21 @@ for (const kind of KINDS) {
  * "What You’ll Do:" -> "what you will do" (also "What Youll Do").
  */
 export function normalize(s: string): string {
-  return s
-    .toLowerCase()
-    .replace(/[\u2018\u2019\u02bc`]/g, "'")
-    .replace(/&amp;|&/g, ' and ')
-    .replace(/'ll\b/g, ' will')
-    .replace(/'re\b/g, ' are')
-    .replace(/'ve\b/g, ' have')
-    .replace(/'s\b/g, ' s')
-    // Boards that drop apostrophes leave "What youll do" / "Youre": read them as written with one.
-    .replace(/\byoull\b/g, 'you will')
-    .replace(/\byoure\b/g, 'you are')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+  let t = s.toLowerCase();
+  // Runs on every candidate heading of every posting: the rewrites run only where they can apply.
+  if (/['\u2018\u2019\u02bc`&]/.test(t)) {
+    t = t
+      .replace(/[\u2018\u2019\u02bc`]/g, "'")
+      .replace(/&amp;|&/g, ' and ')
+      .replace(/'ll\b/g, ' will')
+      .replace(/'re\b/g, ' are')
+      .replace(/'ve\b/g, ' have')
+      .replace(/'s\b/g, ' s');
+  }
+  // Boards that drop apostrophes leave "What youll do" / "Youre": read them as written with one.
+  if (t.includes('your')) t = t.replace(/\byoure\b/g, 'you are');
+  if (t.includes('youll')) t = t.replace(/\byoull\b/g, 'you will');
+  return t.replace(/[^a-z0-9]+/g, ' ').trim();
 }
 
 /** Words a heading may carry around a known phrase ("Key", "Job", "Your") without changing its kind. */
