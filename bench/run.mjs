@@ -289,7 +289,7 @@ async function main() {
     console.log('4. size and memory');
     const vsix = readdirSync(root).filter((f) => f.endsWith('.vsix')).sort().pop();
     report('.vsix size', vsix ? `${(statSync(path.join(root, vsix)).size / 1024).toFixed(0)} KB` : 'not built', '<= 400 KB');
-    report('server bundle (dist/server.js)', `${(statSync(server).size / 1024).toFixed(0)} KB`);
+    report('server bundle (dist/server-main.js)', `${(statSync(path.join(root, 'dist/server-main.js')).size / 1024).toFixed(0)} KB`);
     report('server peak RSS, 20,000-word document', `${rss.toFixed(1)} MB`, '<= 80 MB');
   }
   if (part('scaling')) {
