@@ -5,16 +5,23 @@ export const ROLE_WORK: Record<Role, string> = { ds: 'data-science', mle: 'ML-en
 
 /** Lexicon labels of one role ranked by the evidence mass behind them across items. */
 export function topLabels(items: ClassifiedItem[], role: Role, n: number): string[] {
-  const mass = new Map<string, number>();
-  for (const c of items) {
-    const seen = new Set<string>();
-    for (const e of c.terms) {
-      if (e.role !== role || seen.has(e.label)) continue;
-      seen.add(e.label);
-      mass.set(e.label, (mass.get(e.label) ?? 0) + e.weight);
+  // Each label counts once per item: `item` is the index of the item that last added to it.
+  const byLabel = new Map<string, { mass: number; item: number }>();
+  for (let i = 0; i < items.length; i++) {
+    for (const e of items[i].terms) {
+      if (e.role !== role) continue;
+      const m = byLabel.get(e.label);
+      if (!m) byLabel.set(e.label, { mass: e.weight, item: i });
+      else if (m.item !== i) {
+        m.mass += e.weight;
+        m.item = i;
+      }
     }
   }
-  return [...mass].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, n).map(([l]) => l);
+  return [...byLabel]
+    .sort((a, b) => b[1].mass - a[1].mass || a[0].localeCompare(b[0]))
+    .slice(0, n)
+    .map(([l]) => l);
 }
 
 /** The terms of one role in an item, as written, without repeats. */

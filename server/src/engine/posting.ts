@@ -486,26 +486,30 @@ function closeOf(text: string, open: number): number {
  * at a fraction of the cost (test/unit/posting.test.ts compares the two on every paste shape).
  */
 function hasMarkdownSyntax(text: string, start: number, end: number): boolean {
-  let lineStart = true;
-  let indent = 0;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) {
-      lineStart = true;
-      indent = 0;
-      continue;
+  // Only line starts matter: jump from one line break (\n or \r) to the next.
+  let nextLf = text.indexOf('\n', start);
+  let nextCr = text.indexOf('\r', start);
+  let i = start;
+  while (i < end) {
+    let indent = 0;
+    for (; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 32) {
+        if (++indent >= 4) return true;
+        continue;
+      }
+      if (c === 9) return true;
+      // * _ ` ~ > < [ = and "--": emphasis or bullets, fences, quotes, HTML, definitions, Setext.
+      // ATX headings and flat "- " / "+ " bullets the line reader reads as micromark does.
+      if (c === 42 || c === 95 || c === 96 || c === 126 || c === 62 || c === 60 || c === 91 || c === 61) return true;
+      if (c === 45 && text.charCodeAt(i + 1) === 45) return true;
+      break;
     }
-    if (!lineStart) continue;
-    if (c === 32) {
-      if (++indent >= 4) return true;
-      continue;
-    }
-    if (c === 9) return true;
-    // * _ ` ~ > < [ = and "--": emphasis or bullets, fences, quotes, HTML, definitions, Setext.
-    // ATX headings and flat "- " / "+ " bullets the line reader reads as micromark does.
-    if (c === 42 || c === 95 || c === 96 || c === 126 || c === 62 || c === 60 || c === 91 || c === 61) return true;
-    if (c === 45 && text.charCodeAt(i + 1) === 45) return true;
-    lineStart = false;
+    if (nextLf >= 0 && nextLf < i) nextLf = text.indexOf('\n', i);
+    if (nextCr >= 0 && nextCr < i) nextCr = text.indexOf('\r', i);
+    const br = nextLf < 0 ? nextCr : nextCr < 0 ? nextLf : Math.min(nextLf, nextCr);
+    if (br < 0) return false;
+    i = br + 1;
   }
   return false;
 }

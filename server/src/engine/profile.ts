@@ -36,7 +36,8 @@ function weigh(items: ClassifiedItem[], weights: Config['sectionWeights'], t: Co
       const key = e.key ?? `${e.label}\u0000${e.pattern ?? e.term.toLowerCase()}`;
       const mass = e.weight * w;
       const prev = strongest.get(key);
-      if (!prev || mass > prev.mass) strongest.set(key, { role: e.role, mass });
+      if (!prev) strongest.set(key, { role: e.role, mass });
+      else if (mass > prev.mass) prev.mass = mass;
     }
   }
   let ds = 0;
