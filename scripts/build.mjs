@@ -24,14 +24,23 @@ const common = {
   inject: [path.join(root, 'scripts/import-meta-url.js')],
 };
 
-// Training first: the classifier bundles the weights it learns (scripts/train.ts).
-const generated = path.join(root, 'server/src/engine/generated/term-weights.json');
-if (!existsSync(generated)) {
-  mkdirSync(path.dirname(generated), { recursive: true });
-  writeFileSync(generated, JSON.stringify({ blend: 0, weights: {} }));
+// Training first: the classifier bundles the weights it learns (scripts/train.ts); then the stems of
+// the lexicons' words (scripts/stems.ts). Both start from placeholders on a fresh clone.
+const placeholders = {
+  'term-weights.json': JSON.stringify({ blend: 0, weights: {} }),
+  'lexicon-stems.json': '[]',
+};
+for (const [file, empty] of Object.entries(placeholders)) {
+  const generated = path.join(root, 'server/src/engine/generated', file);
+  if (!existsSync(generated)) {
+    mkdirSync(path.dirname(generated), { recursive: true });
+    writeFileSync(generated, empty);
+  }
 }
-await build({ ...common, minify: false, sourcemap: false, entryPoints: ['scripts/train.ts'], outfile: '.cache/train.js' });
-execFileSync(process.execPath, [path.join(root, '.cache/train.js'), root], { stdio: ['ignore', 'ignore', 'inherit'] });
+for (const step of ['train', 'stems']) {
+  await build({ ...common, minify: false, sourcemap: false, entryPoints: [`scripts/${step}.ts`], outfile: `.cache/${step}.js` });
+  execFileSync(process.execPath, [path.join(root, `.cache/${step}.js`), root], { stdio: ['ignore', 'ignore', 'inherit'] });
+}
 
 const serverNode = JSON.parse(readFileSync(path.join(root, 'server/node-args.json'), 'utf8'));
 const serverNodeArgs = serverNode.args;

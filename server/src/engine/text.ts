@@ -2,6 +2,7 @@
 // evidence can point at the exact characters that produced it. An item's words are split once per
 // lint and shared by the classifier and every rule that looks for words (itemWords).
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer';
+import prestemmed from './generated/lexicon-stems.json';
 import type { Item } from './types';
 
 /** Letters of a word that index prefix patterns ("aggress*"); a prefix needs at least this many. */
@@ -83,12 +84,29 @@ export function registerRoots(test: (lower: string, stem: string) => boolean): n
   return bit;
 }
 
-/** Stem and lexicon bits of a lower-cased word (numbers, "c++" and words of two letters are their own stem). */
+/**
+ * Porter stems of the lexicons' own words, computed at build time (scripts/stems.ts): building the
+ * lexicons at start-up would otherwise run the stemmer some 3,000 times in code not yet compiled,
+ * a tenth of the language server's cold start. Every entry is PorterStemmer.stem(word) (a test checks).
+ */
+const PRESTEMMED: ReadonlyMap<string, string> = new Map(prestemmed as [string, string][]);
+
+/** Whether a word is stemmed by Porter: numbers, "c++" and words of two letters are their own stem. */
+function porterWord(word: string): boolean {
+  return word.length > 2 && !/\d|\+|#/.test(word);
+}
+
+/** The words stemmed by Porter so far (scripts/stems.ts lists the lexicons' words with it). */
+export function stemmedWords(): string[] {
+  return [...wordCache.keys()].filter(porterWord);
+}
+
+/** Stem and lexicon bits of a lower-cased word. */
 function wordInfo(lower: string): WordInfo {
   let info = wordCache.get(lower);
   if (info === undefined) {
     const word = detached(lower);
-    const stem = word.length <= 2 || /\d|\+|#/.test(word) ? word : PorterStemmer.stem(word);
+    const stem = porterWord(word) ? (PRESTEMMED.get(word) ?? PorterStemmer.stem(word)) : word;
     let roots = 0;
     for (let k = 0; k < rootTests.length; k++) if (rootTests[k](word, stem)) roots |= 1 << k;
     info = { stem, roots };
