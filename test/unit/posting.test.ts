@@ -168,35 +168,47 @@ describe('parsePosting: pasted shapes', () => {
     expect(section.items.map((i) => [i.text, i.range])).toEqual([['Build models for demand.', { start: 108, end: 132 }]]);
   });
 
-  it('finds a heading glued after a short word, but never inside a CamelCase name', () => {
-    const text =
-      'We sell bikes to riders across the whole of the north of England and beyond.What You’ll DoTrain models with PyTorch for our rental forecasts.' +
-      ' Ship them to the app.Who You AreSomeone who enjoys GitHub reviews. At PayPal you worked on payments.';
-    const p = parsePosting(text);
-    expect(p.sections.map((s) => [s.kind, s.heading])).toEqual([
-      ['unknown', null],
-      ['responsibilities', 'What You’ll Do'],
-      ['requirements', 'Who You Are'],
-    ]);
-    expect(itemsOf(p, 'responsibilities')).toEqual(['Train models with PyTorch for our rental forecasts.', 'Ship them to the app.']);
-    expect(itemsOf(p, 'requirements')).toEqual(['Someone who enjoys GitHub reviews.', 'At PayPal you worked on payments.']);
-    expectExactRanges(p);
-  });
-
-  it('finds a known heading followed by a space where flattening lost the line break', () => {
-    const text =
-      'We sell bikes to riders across the whole of the north of England and beyond. Key Responsibilities Forecast rentals per station each week.' +
-      ' Company policy asks for weekly reports. Preferred Qualifications Experience with Stan. Location Remote is possible.';
-    const p = parsePosting(text);
-    expect(p.sections.map((s) => [s.kind, s.heading])).toEqual([
-      ['unknown', null],
-      ['responsibilities', 'Key Responsibilities'],
-      ['niceToHave', 'Preferred Qualifications'],
-    ]);
-    expect(itemsOf(p, 'responsibilities')).toEqual(['Forecast rentals per station each week.', 'Company policy asks for weekly reports.']);
-    expect(itemsOf(p, 'niceToHave')).toEqual(['Experience with Stan.', 'Location Remote is possible.']);
-    expectExactRanges(p);
-  });
+  // Flattened postings: each case gives the text, the sections found and the items of two of them.
+  const flattened: { name: string; text: string; sections: [string, string | null][]; items: Record<string, string[]> }[] = [
+    {
+      name: 'finds a heading glued after a short word, but never inside a CamelCase name',
+      text:
+        'We sell bikes to riders across the whole of the north of England and beyond.What You’ll DoTrain models with PyTorch for our rental forecasts.' +
+        ' Ship them to the app.Who You AreSomeone who enjoys GitHub reviews. At PayPal you worked on payments.',
+      sections: [
+        ['unknown', null],
+        ['responsibilities', 'What You’ll Do'],
+        ['requirements', 'Who You Are'],
+      ],
+      items: {
+        responsibilities: ['Train models with PyTorch for our rental forecasts.', 'Ship them to the app.'],
+        requirements: ['Someone who enjoys GitHub reviews.', 'At PayPal you worked on payments.'],
+      },
+    },
+    {
+      name: 'finds a known heading followed by a space where flattening lost the line break',
+      text:
+        'We sell bikes to riders across the whole of the north of England and beyond. Key Responsibilities Forecast rentals per station each week.' +
+        ' Company policy asks for weekly reports. Preferred Qualifications Experience with Stan. Location Remote is possible.',
+      sections: [
+        ['unknown', null],
+        ['responsibilities', 'Key Responsibilities'],
+        ['niceToHave', 'Preferred Qualifications'],
+      ],
+      items: {
+        responsibilities: ['Forecast rentals per station each week.', 'Company policy asks for weekly reports.'],
+        niceToHave: ['Experience with Stan.', 'Location Remote is possible.'],
+      },
+    },
+  ];
+  for (const c of flattened) {
+    it(c.name, () => {
+      const p = parsePosting(c.text);
+      expect(p.sections.map((s) => [s.kind, s.heading])).toEqual(c.sections);
+      for (const [kind, items] of Object.entries(c.items)) expect(itemsOf(p, kind as SectionKind)).toEqual(items);
+      expectExactRanges(p);
+    });
+  }
 
   it('splits "Responsibilities:Design..." at the start of a line', () => {
     const p = parsePosting('Responsibilities:Design training pipelines. Serve models behind an API.');
@@ -275,34 +287,25 @@ describe('parsePosting: pasted shapes', () => {
     ]);
   });
 
-  it('reads headings whose apostrophes a job board dropped, and physical demands as non-duty', () => {
-    const text = [
-      'What youll do:', 'Ship a ranking service to production', '',
-      'Nice If You Have:', 'Some Go', '',
-      'Physical Requirements:', 'Sitting at a desk for long periods', '',
-      'Expertise/Requirements', 'Five years of statistics', '',
-    ].join('\n');
-    const p = parsePosting(text);
-    expect(itemsOf(p, 'responsibilities')).toEqual(['Ship a ranking service to production']);
-    expect(itemsOf(p, 'niceToHave')).toEqual(['Some Go']);
-    expect(itemsOf(p, 'nonDuty')).toEqual(['Sitting at a desk for long periods']);
-    expect(itemsOf(p, 'requirements')).toEqual(['Five years of statistics']);
-  });
-
-  it('reads board fields such as "Work Remotely:" as one value and more duty headings', () => {
-    const text = [
-      'Top Responsibilities:', 'Tune the ranking service', '',
-      'Work Remotely: Yes', '',
-      'Mandatory Skills:', 'Go and SQL', '',
-      'Plusses:', 'Rust', '',
-      'What We Can Offer You:', 'A bike allowance', '',
-    ].join('\n');
-    const p = parsePosting(text);
-    expect(itemsOf(p, 'responsibilities')).toEqual(['Tune the ranking service']);
-    expect(itemsOf(p, 'requirements')).toEqual(['Go and SQL']);
-    expect(itemsOf(p, 'niceToHave')).toEqual(['Rust']);
-    expect(itemsOf(p, 'nonDuty')).toEqual(['Yes', 'A bike allowance']);
-  });
+  // Heading phrases of job boards: each case gives the posting's lines and the items per section.
+  const boardHeadings: { name: string; lines: string[]; items: Partial<Record<SectionKind, string[]>> }[] = [
+    {
+      name: 'reads headings whose apostrophes a job board dropped, and physical demands as non-duty',
+      lines: ['What youll do:', 'Ship a ranking service to production', '', 'Nice If You Have:', 'Some Go', '', 'Physical Requirements:', 'Sitting at a desk for long periods', '', 'Expertise/Requirements', 'Five years of statistics', ''],
+      items: { responsibilities: ['Ship a ranking service to production'], niceToHave: ['Some Go'], nonDuty: ['Sitting at a desk for long periods'], requirements: ['Five years of statistics'] },
+    },
+    {
+      name: 'reads board fields such as "Work Remotely:" as one value and more duty headings',
+      lines: ['Top Responsibilities:', 'Tune the ranking service', '', 'Work Remotely: Yes', '', 'Mandatory Skills:', 'Go and SQL', '', 'Plusses:', 'Rust', '', 'What We Can Offer You:', 'A bike allowance', ''],
+      items: { responsibilities: ['Tune the ranking service'], requirements: ['Go and SQL'], niceToHave: ['Rust'], nonDuty: ['Yes', 'A bike allowance'] },
+    },
+  ];
+  for (const c of boardHeadings) {
+    it(c.name, () => {
+      const p = parsePosting(c.lines.join('\n'));
+      for (const [kind, items] of Object.entries(c.items)) expect(itemsOf(p, kind as SectionKind)).toEqual(items);
+    });
+  }
 
   it('reads "About Acme" as the company but "About our ML team" and "About the roles" as the work', () => {
     const text = [
