@@ -3,4 +3,7 @@
 import path from 'node:path';
 import { runWithCodeCache } from './node/codeCache';
 
-runWithCodeCache(path.join(__dirname, 'server-main.js'));
+/** SHA-256 (24 hex digits) of dist/server-main.js, put here by scripts/build.mjs. */
+declare const JDLINT_BUNDLE_HASH: string;
+
+runWithCodeCache(path.join(__dirname, 'server-main.js'), JDLINT_BUNDLE_HASH);

@@ -31,7 +31,7 @@ describe('code cache of the language server', () => {
     const first = await lintOnce({ JDLINT_CACHE_DIR: dir });
     expect(first.some((d) => d.startsWith('title-duty-mismatch 0:2'))).toBe(true);
     const [file] = cacheFiles(dir);
-    expect(file).toMatch(/^server-main-[0-9a-f]{24}\.v8cache$/);
+    expect(file).toMatch(/^server-main-[0-9a-f]{24}-\d+-\d+-[0-9a-f]{8}\.v8cache$/);
     const written = statSync(path.join(dir, file));
     expect(written.size).toBeGreaterThan(100_000);
 

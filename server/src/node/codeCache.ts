@@ -7,8 +7,7 @@
 // meets code or a V8 it was not made for; V8 also checks it and rejects a mismatch, and then the
 // bundle is compiled as usual and the cache written anew. Any failure to read or write the cache
 // only costs the time it would have saved.
-import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,11 +26,14 @@ export function codeCacheDir(env: NodeJS.ProcessEnv = process.env): string | nul
 /** After this long the cache is written even if the process has not exited (an editor may kill it). */
 const WRITE_AFTER_MS = 10_000;
 
-/** Runs `file` (a CommonJS bundle) as a module, from and into the code cache in `dir`. */
-export function runWithCodeCache(file: string, dir: string | null = codeCacheDir()): void {
+/**
+ * Runs `file` (a CommonJS bundle) as a module, from and into the code cache in `dir`. `bundleHash`
+ * is a hash of the file taken when it was built (hashed here when not given).
+ */
+export function runWithCodeCache(file: string, bundleHash?: string, dir: string | null = codeCacheDir()): void {
   let run: (() => void) | null = null;
   try {
-    run = prepare(file, dir);
+    run = prepare(file, bundleHash, dir);
   } catch {
     run = null;
   }
@@ -40,16 +42,16 @@ export function runWithCodeCache(file: string, dir: string | null = codeCacheDir
   else require(file);
 }
 
-function prepare(file: string, dir: string | null): (() => void) | null {
+function prepare(file: string, bundleHash: string | undefined, dir: string | null): (() => void) | null {
   if (!dir) return null;
   const source = readFileSync(file, 'utf8');
   const name = path.basename(file, '.js');
-  const key = createHash('sha256')
-    .update(source)
-    .update(`\0${process.version}\0${process.arch}\0${process.versions.v8}\0${process.execArgv.join(' ')}`)
-    .digest('hex')
-    .slice(0, 24);
-  const cacheFile = path.join(dir, `${name}-${key}.v8cache`);
+  // The build's hash of the bundle (its size and time too, should the file have been edited since),
+  // or a hash of it now; then the runtime and its V8 flags.
+  const { size, mtimeMs } = statSync(file);
+  const code = bundleHash ? `${bundleHash}-${size}-${Math.round(mtimeMs)}` : sha256(source);
+  const runtime = `${process.version}\0${process.arch}\0${process.versions.v8}\0${process.execArgv.join(' ')}`;
+  const cacheFile = path.join(dir, `${name}-${code}-${fnv1a(runtime)}.v8cache`);
   let cachedData: Buffer | undefined;
   try {
     cachedData = readFileSync(cacheFile);
@@ -75,6 +77,19 @@ function prepare(file: string, dir: string | null): (() => void) | null {
     mod.filename = file;
     compiled.call(mod.exports, mod.exports, createRequire(file), mod, file, path.dirname(file));
   };
+}
+
+/** SHA-256 of the source (24 hex digits); node:crypto is loaded only then, as it costs a start ~6 ms. */
+function sha256(source: string): string {
+  const { createHash } = require('node:crypto') as typeof import('node:crypto');
+  return createHash('sha256').update(source).digest('hex').slice(0, 24);
+}
+
+/** FNV-1a hash of a short string, as 8 hex digits. */
+function fnv1a(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16).padStart(8, '0');
 }
 
 function writeCache(dir: string, name: string, cacheFile: string, data: Buffer): void {
