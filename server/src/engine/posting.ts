@@ -210,8 +210,10 @@ class PostingBuilder {
 
     // "Job title: Senior Data Scientist" names the posting; it is not a duty.
     if (e - s < 200) {
-      const lineText = text.slice(s, e);
-      const label = LABEL_LINE.exec(lineText);
+      // LABEL_LINE needs a colon: most lines have none, and skip the slice and the match.
+      let colon = s;
+      while (colon < e && text.charCodeAt(colon) !== 58 /* : */) colon++;
+      const label = colon < e ? LABEL_LINE.exec(text.slice(s, e)) : null;
       if (label) {
         const [ts, te] = this.headingCore(s + label[0].length, e);
         if (te > ts && !this.labelTitle) {
