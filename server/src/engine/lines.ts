@@ -23,6 +23,18 @@ export function lineStarts(text: string): number[] {
   return starts;
 }
 
+/** Offset at which the line holding `offset` starts, found without reading the whole text. */
+export function lineStartOf(text: string, offset: number): number {
+  let k = Math.max(0, Math.min(offset, text.length));
+  while (k > 0) {
+    const c = text.charCodeAt(k - 1);
+    // A \r right before the \n at `offset` is the same line break: the line started before it.
+    if (c === 10 || (c === 13 && text.charCodeAt(k) !== 10)) break;
+    k--;
+  }
+  return k;
+}
+
 export function positionAt(starts: number[], offset: number): Position {
   let lo = 0;
   let hi = starts.length - 1;

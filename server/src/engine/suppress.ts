@@ -3,7 +3,7 @@
 //   <!-- jdlint-disable [rule ...] -->  ...  <!-- jdlint-enable [rule ...] -->
 //   <!-- jdlint-disable-next-line [rule ...] -->   the line after the comment
 // No rule ids means every rule. A comment silences exactly what it names.
-import { lineStarts, positionAt } from './lines';
+import { lineStartOf, lineStarts, positionAt } from './lines';
 import type { Finding, Fix, Posting } from './types';
 
 const DIRECTIVE = /<!--\s*jdlint-(disable-file|disable-next-line|disable|enable)\b([^>]*?)-->/g;
@@ -89,8 +89,8 @@ export function suppressionFix(posting: Posting, finding: Finding): Fix {
       edits: [{ range: { start: at, end: at }, newText: `<!-- jdlint-disable-file ${finding.rule} -->${eol}` }],
     };
   }
-  const starts = lineStarts(text);
-  const lineStart = starts[positionAt(starts, finding.range.start).line];
+  // Offered with every finding on every lint: find its line without reading the whole document.
+  const lineStart = lineStartOf(text, finding.range.start);
   const indent = /^[ \t]*/.exec(text.slice(lineStart, lineStart + 200))![0];
   return {
     title: `Disable ${finding.rule} for this line`,
