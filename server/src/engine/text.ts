@@ -56,12 +56,47 @@ export function detached(s: string): string {
 // What is known of each distinct lower-cased word: its stem, and which lexicons can start a match
 // at it (so each lexicon skips the other words with one bit test instead of its own lookup).
 interface WordInfo {
+  /** The word lower-cased: one string per distinct word, shared by all its tokens. */
+  lower: string;
   stem: string;
   roots: number;
+  /** hashOf(lower). */
+  hash: number;
 }
-const wordCache = new Map<string, WordInfo>();
+
+// The words are kept in a hash table of their own, looked up straight from the characters of the
+// text: a word already seen costs no slice, no lower-casing and no string hashing, only a compare
+// of its characters (a Map keyed by the sliced word did all three, for each of the ~2 million words
+// of a folder of postings).
 /** Distinct lower-cased words kept; more than a large corpus's vocabulary of postings. */
 const WORD_CACHE_SIZE = 100_000;
+/** Open addressing, at most ~40% full: slot -> index in `words`, or -1. */
+const SLOT_BITS = 18;
+const SLOT_MASK = (1 << SLOT_BITS) - 1;
+const slots = new Int32Array(1 << SLOT_BITS).fill(-1);
+const words: WordInfo[] = [];
+
+/** FNV-1a step over one UTF-16 code unit. */
+function mix(h: number, c: number): number {
+  return Math.imul(h ^ c, 16777619);
+}
+const FNV_OFFSET = 0x811c9dc5 | 0;
+
+function hashOf(s: string): number {
+  let h = FNV_OFFSET;
+  for (let k = 0; k < s.length; k++) h = mix(h, s.charCodeAt(k));
+  return h;
+}
+
+/** Whether text[at, at + word.length) lower-cased (ASCII letters only) is word. */
+function sameAsciiLower(text: string, at: number, word: string): boolean {
+  for (let k = 0; k < word.length; k++) {
+    let c = text.charCodeAt(at + k);
+    if (c >= 65 && c <= 90) c |= 32;
+    if (c !== word.charCodeAt(k)) return false;
+  }
+  return true;
+}
 
 /** Tests of the registered lexicons, by bit: can a match start at this word? */
 const rootTests: ((lower: string, stem: string) => boolean)[] = [];
@@ -79,7 +114,7 @@ export function registerRoots(test: (lower: string, stem: string) => boolean): n
   const bit = 1 << (rootTests.length - 1);
   // Words already known (the earlier lexicons' own words) keep their stems and learn the new bit;
   // split items hold copies of the old bits and are dropped.
-  for (const [word, info] of wordCache) if (test(word, info.stem)) info.roots |= bit;
+  for (const info of words) if (test(info.lower, info.stem)) info.roots |= bit;
   byText.clear();
   return bit;
 }
@@ -98,22 +133,56 @@ function porterWord(word: string): boolean {
 
 /** The words stemmed by Porter so far (scripts/stems.ts lists the lexicons' words with it). */
 export function stemmedWords(): string[] {
-  return [...wordCache.keys()].filter(porterWord);
+  return words.map((w) => w.lower).filter(porterWord);
+}
+
+/** The slot of the word with this hash that `same` accepts, or of the empty slot where it would go. */
+function slotOf(hash: number, same: (info: WordInfo) => boolean): number {
+  let s = hash & SLOT_MASK;
+  for (;;) {
+    const k = slots[s];
+    if (k === -1) return s;
+    const info = words[k];
+    if (info.hash === hash && same(info)) return s;
+    s = (s + 1) & SLOT_MASK;
+  }
+}
+
+/** Adds a word not yet known (lower-cased, detached from any text) at its empty slot. */
+function addWord(lower: string, hash: number, slot: number): WordInfo {
+  if (words.length >= WORD_CACHE_SIZE) {
+    words.length = 0;
+    slots.fill(-1);
+    slot = slotOf(hash, () => false);
+  }
+  const stem = porterWord(lower) ? (PRESTEMMED.get(lower) ?? PorterStemmer.stem(lower)) : lower;
+  let roots = 0;
+  for (let k = 0; k < rootTests.length; k++) if (rootTests[k](lower, stem)) roots |= 1 << k;
+  const info: WordInfo = { lower, stem, roots, hash };
+  slots[slot] = words.length;
+  words.push(info);
+  return info;
 }
 
 /** Stem and lexicon bits of a lower-cased word. */
 function wordInfo(lower: string): WordInfo {
-  let info = wordCache.get(lower);
-  if (info === undefined) {
-    const word = detached(lower);
-    const stem = porterWord(word) ? (PRESTEMMED.get(word) ?? PorterStemmer.stem(word)) : word;
-    let roots = 0;
-    for (let k = 0; k < rootTests.length; k++) if (rootTests[k](word, stem)) roots |= 1 << k;
-    info = { stem, roots };
-    if (wordCache.size >= WORD_CACHE_SIZE) wordCache.clear();
-    wordCache.set(word, info);
+  const hash = hashOf(lower);
+  const slot = slotOf(hash, (info) => info.lower === lower);
+  const k = slots[slot];
+  return k !== -1 ? words[k] : addWord(detached(lower), hash, slot);
+}
+
+/** The word text[at, end), ASCII and with this hash of its lower-cased characters. */
+function asciiWordInfo(text: string, at: number, end: number, hash: number): WordInfo {
+  const n = end - at;
+  let s = hash & SLOT_MASK;
+  for (;;) {
+    const k = slots[s];
+    if (k === -1) return addWord(detached(text.slice(at, end).toLowerCase()), hash, s);
+    const info = words[k];
+    if (info.hash === hash && info.lower.length === n && sameAsciiLower(text, at, info.lower)) return info;
+    s = (s + 1) & SLOT_MASK;
   }
-  return info;
 }
 
 export function tokenize(text: string, offset = 0): Token[] {
@@ -127,26 +196,36 @@ export function tokenize(text: string, offset = 0): Token[] {
       continue;
     }
     const at = i;
-    // Lower-casing allocates: only words with a capital or a non-ASCII letter need it.
-    let plain = true;
+    // The hash of the lower-cased word is taken while scanning; only a word with a character
+    // outside ASCII is sliced and lower-cased first.
+    let ascii = true;
+    let capital = false;
+    let hash = FNV_OFFSET;
     do {
-      if (plain) {
-        const c = text.charCodeAt(i);
-        if (c > 127 || (c >= 65 && c <= 90)) plain = false;
+      let c = text.charCodeAt(i);
+      if (c > 127) ascii = false;
+      else if (c >= 65 && c <= 90) {
+        capital = true;
+        c |= 32;
       }
+      hash = mix(hash, c);
       i += w;
     } while (i < n && (w = wordCharAt(text, i)) !== 0);
     // Reads stay inside the text: a read past the end deoptimizes this loop.
     if (i < n) {
       const c = text.charCodeAt(i);
-      if (c === 43 /* + */ && i + 1 < n && text.charCodeAt(i + 1) === 43) i += 2;
-      else if (c === 35 /* # */) i += 1;
+      if (c === 43 /* + */ && i + 1 < n && text.charCodeAt(i + 1) === 43) {
+        i += 2;
+        hash = mix(mix(hash, 43), 43);
+      } else if (c === 35 /* # */) {
+        i += 1;
+        hash = mix(hash, 35);
+      }
     }
-    const raw = text.slice(at, i);
-    const lower = plain ? raw : raw.toLowerCase();
-    if (at > 0 && text.charCodeAt(at - 1) === 38 /* & */ && ENTITY_NAMES.has(lower)) continue;
-    const info = wordInfo(lower);
-    tokens.push({ raw, lower, stem: info.stem, roots: info.roots, start: at + offset, end: i + offset });
+    const info = ascii ? asciiWordInfo(text, at, i, hash) : wordInfo(text.slice(at, i).toLowerCase());
+    if (at > 0 && text.charCodeAt(at - 1) === 38 /* & */ && ENTITY_NAMES.has(info.lower)) continue;
+    const raw = ascii && !capital ? info.lower : text.slice(at, i);
+    tokens.push({ raw, lower: info.lower, stem: info.stem, roots: info.roots, start: at + offset, end: i + offset });
   }
   return tokens;
 }
