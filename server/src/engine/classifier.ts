@@ -122,11 +122,15 @@ const TRIE = (() => {
   return root;
 })();
 
-/** The lexicon's bit in Token.roots: a word whose stem starts no pattern is skipped with one test. */
-const ROOTS = (() => {
+/** The lexicon's bits in Token.roots: a word whose stem starts no pattern is skipped with one test. */
+const STEM_ROOTS = registerRoots((_lower, stem) => TRIE.next.has(stem));
+/** Words that may be spelt as an exact-case pattern ("R"): only they are looked up by spelling. */
+const EXACT_ROOTS = (() => {
   const exactLower = new Set([...(TRIE.exact?.keys() ?? [])].map((w) => w.toLowerCase()));
-  return registerRoots((lower, stem) => TRIE.next.has(stem) || exactLower.has(lower));
+  return registerRoots((lower) => exactLower.has(lower));
 })();
+/** 0 when the bits ran out: then every word is tried. */
+const ROOTS = STEM_ROOTS !== 0 && EXACT_ROOTS !== 0 ? STEM_ROOTS | EXACT_ROOTS : 0;
 
 interface Hit {
   from: number;
@@ -162,7 +166,7 @@ function sameWord(t: string, words: string[] | undefined): boolean {
 
 function longestAt(tokens: Token[], i: number): Hit | null {
   let best: Hit | null = null;
-  const exact = TRIE.exact?.get(tokens[i].raw);
+  const exact = ROOTS === 0 || (tokens[i].roots & EXACT_ROOTS) !== 0 ? TRIE.exact?.get(tokens[i].raw) : undefined;
   if (exact && (exact.term || exact.roleName)) best = { from: i, to: i + 1, node: exact, roleName: namesRole(exact, tokens[i]) };
   let n: TrieNode | undefined = TRIE;
   for (let j = i; j < tokens.length && n; j++) {

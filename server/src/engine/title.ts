@@ -3,7 +3,8 @@
 // and, for a retitle, replaced.
 import JaroWinklerDistance from 'natural/lib/natural/distance/jaro-winkler_distance';
 import titles from '../../../rules/lexicons/titles.json';
-import type { PostingTitle, Range, TitleFamily, TitleModel } from './types';
+import { detached } from './text';
+import type { PostingTitle, TitleFamily, TitleModel } from './types';
 
 type Expected = TitleModel['expected'];
 
@@ -152,9 +153,41 @@ function findSeniority(text: string, tokens: Token[], ws: Word[], role: Match | 
   return null;
 }
 
+/** What a title's text alone decides; the role name's range is relative to the text. */
+interface TitleReading {
+  family: TitleFamily;
+  seniority: string | null;
+  role: { start: number; end: number } | null;
+  corrected: boolean;
+}
+
+// Titles repeat: every keystroke in an editor reads the same title again, and a folder of postings
+// holds the same few dozen titles ("Senior Data Scientist") many times. Readings are kept by text.
+const readings = new Map<string, TitleReading>();
+const READINGS_KEPT = 2048;
+
 /** Reads a posting title: family, expected profile, seniority and the range of the role name. */
 export function parseTitle(title: PostingTitle): TitleModel {
   const text = title.text;
+  let r = readings.get(text);
+  if (!r) {
+    r = readTitle(text);
+    if (readings.size >= READINGS_KEPT) readings.clear();
+    readings.set(detached(text), r);
+  }
+  const { family, seniority, role, corrected } = r;
+  return {
+    text,
+    range: title.range,
+    family,
+    expected: family === 'unknown' ? 'other' : FAMILIES[family].expected,
+    seniority,
+    roleRange: role ? { start: title.range.start + role.start, end: title.range.start + role.end } : null,
+    ...(corrected ? { corrected: true } : {}),
+  };
+}
+
+function readTitle(text: string): TitleReading {
   const tokens = tokenize(text);
   const ws = words(tokens);
   const matches = exactMatches(ws);
@@ -181,20 +214,11 @@ export function parseTitle(title: PostingTitle): TitleModel {
     if (role) family = role.family;
   }
 
-  let roleRange: Range | null = null;
-  if (role) {
-    const first = tokens[ws[role.from].token];
-    const last = tokens[ws[role.to - 1].token];
-    roleRange = { start: title.range.start + first.start, end: title.range.start + last.end };
-  }
   return {
-    text,
-    range: title.range,
     family,
-    expected: family === 'unknown' ? 'other' : FAMILIES[family].expected,
     seniority: findSeniority(text, tokens, ws, role),
-    roleRange,
-    ...(role?.corrected ? { corrected: true } : {}),
+    role: role ? { start: tokens[ws[role.from].token].start, end: tokens[ws[role.to - 1].token].end } : null,
+    corrected: role?.corrected ?? false,
   };
 }
 

@@ -32,11 +32,14 @@ function isLetterOrDigit(c: number): boolean {
 }
 
 export function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x200b || c === 0x200e || c === 0xfeff;
+  // Letters and punctuation, most of what is asked about, answer after one or two comparisons.
+  if (c > 32) return c >= 0xa0 && (c === 0xa0 || c === 0x200b || c === 0x200e || c === 0xfeff);
+  return c === 32 || c === 9 || c === 10 || c === 13;
 }
 
 /** Glyphs that only ever mean "bullet", wherever they stand in a line. */
 export function isBulletGlyph(c: number): boolean {
+  if (c < 0x2022) return false;
   return c === 0x2022 || c === 0x25cf || c === 0x25aa || c === 0x25e6 || c === 0x2023 || c === 0x2043 || c === 0x25a0 || c === 0xf0b7 || c === 0x27a2 || c === 0x2713 || c === 0x2714;
 }
 
@@ -174,15 +177,23 @@ export function inlineHeadings(text: string, start: number, end: number, sentenc
       return;
     }
   };
+  // Colons and glue points in the order they stand (a line holds few of either: jump between them).
   let g = 0;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    while (g < glues.length && glues[g] < i) g++;
-    if (c === 58 /* : */) {
-      const n1 = text.charCodeAt(i + 1);
+  let colon = text.indexOf(':', start);
+  for (;;) {
+    const cp = colon < 0 || colon >= end ? end : colon;
+    const gp = g < glues.length ? glues[g] : end;
+    if (cp >= end && gp >= end) break;
+    if (cp <= gp) {
+      const i = cp;
+      if (gp === i) g++;
+      colon = text.indexOf(':', i + 1);
+      const n1 = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
       if (n1 === 47 /* :// */ || (isDigit(n1) && i > start && isDigit(text.charCodeAt(i - 1)))) continue;
       consider(i, i + 1, true, false);
-    } else if (g < glues.length && glues[g] === i) {
+    } else {
+      const i = gp;
+      g++;
       consider(i, i, false, isWeakGlue(text, start, i));
     }
   }
