@@ -31,6 +31,48 @@ for (const kind of KINDS) {
 }
 
 /**
+ * Whether every word of normalize(s) may be in `words`: false only when one cannot be. It reads the
+ * ASCII letter and digit runs of s as they are; anything normalize could rewrite into other words
+ * (a character outside ASCII, an apostrophe, a backquote, '&') answers true, and "youre"/"youll"
+ * pass. A phrase lexicon matches a line only if all the line's words are its words (headingKind
+ * allows filler and other phrase words around a phrase, and they are in the set too), so most lines
+ * of a posting are turned away at their first ordinary word, without lower-casing or rewrites.
+ */
+function onlyWordsOf(s: string, words: ReadonlySet<string>): boolean {
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    if (c > 127 || c === 39 /* ' */ || c === 96 /* ` */ || c === 38 /* & */) return true;
+    if (!isAsciiAlnum(c)) {
+      i++;
+      continue;
+    }
+    const at = i;
+    let upper = false;
+    for (; i < n; i++) {
+      const d = s.charCodeAt(i);
+      if (!isAsciiAlnum(d)) break;
+      if (d <= 90 && d >= 65) upper = true;
+    }
+    const run = upper ? s.slice(at, i).toLowerCase() : s.slice(at, i);
+    if (!words.has(run) && run !== 'youre' && run !== 'youll') return false;
+  }
+  return true;
+}
+
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+}
+
+/** All the words of a set of normalised phrases, for onlyWordsOf. */
+function wordsOf(phrases: Iterable<string>): Set<string> {
+  const out = new Set<string>();
+  for (const p of phrases) for (const w of p.split(' ')) out.add(w);
+  return out;
+}
+
+/**
  * Lower case, straight quotes, '&' as 'and', contractions expanded, punctuation as spaces.
  * "What You’ll Do:" -> "what you will do" (also "What Youll Do").
  */
@@ -52,6 +94,11 @@ export function normalize(s: string): string {
   return t.replace(/[^a-z0-9]+/g, ' ').trim();
 }
 
+// The words a heading may be made of: those of the known phrases and the filler around them.
+const headingWords = wordsOf([...exact.keys(), ...filler]);
+const debrisWords = wordsOf(debris);
+const fieldWords = wordsOf(fields);
+
 /** Words a heading may carry around a known phrase ("Key", "Job", "Your") without changing its kind. */
 function isFiller(word: string): boolean {
   return filler.has(word);
@@ -65,6 +112,7 @@ const MAX_HEADING_WORDS = 8;
  * all filler ("Job Responsibilities", "Our Benefits").
  */
 export function headingKind(heading: string): SectionKind | null {
+  if (!onlyWordsOf(heading, headingWords)) return null;
   const n = normalize(heading);
   if (!n) return null;
   const hit = exact.get(n);
@@ -104,6 +152,7 @@ export function headingKind(heading: string): SectionKind | null {
 
 /** The section kind of a heading that is exactly one known phrase (after normalisation), or null. */
 export function exactHeadingKind(heading: string): SectionKind | null {
+  if (!onlyWordsOf(heading, headingWords)) return null;
   return exact.get(normalize(heading)) ?? null;
 }
 
@@ -114,13 +163,14 @@ export function startsHeading(word: string): boolean {
 
 /** Job-board page debris ("Show more", "Report", "Apply now") that is never a duty. */
 export function isDebris(line: string): boolean {
+  if (!onlyWordsOf(line, debrisWords)) return false;
   const n = normalize(line);
   return n === '' || debris.has(n);
 }
 
 /** A heading that labels one value ("Location: Remote", "Reports to: ...") rather than a section. */
 export function isFieldHeading(heading: string): boolean {
-  return fields.has(normalize(heading));
+  return onlyWordsOf(heading, fieldWords) && fields.has(normalize(heading));
 }
 
 /** Words that make an "About ..." heading describe the job or the team, not the company. */
