@@ -9,7 +9,7 @@ import { yaml } from './yaml';
 import type { Nodes, Root } from 'mdast';
 import type { FrontMatter, Item, ItemKind, Posting, PostingTitle, Section, SectionKind } from './types';
 import { headingKind, isAboutCompany, isDebris } from './posting/headings';
-import { fieldValueEnd, inlineHeadings, isBulletGlyph, isSpace, sentenceStarts, wordCount } from './posting/segment';
+import { bulletGlyphsIn, fieldValueEnd, inlineHeadings, isBulletGlyph, isSpace, releaseText, sentenceStarts, wordCount } from './posting/segment';
 
 /** A line of running text longer than this is split into sentences. */
 const LONG_LINE = 200;
@@ -280,8 +280,9 @@ class PostingBuilder {
     const text = this.text;
     let pieceStart = start;
     let pieceKind = kind;
-    for (let i = start; i <= end; i++) {
-      if (i < end && !isBulletGlyph(text.charCodeAt(i))) continue;
+    const glyphs = bulletGlyphsIn(text, start, end);
+    for (let g = 0; g <= glyphs.length; g++) {
+      const i = g < glyphs.length ? glyphs[g] : end;
       if (splitSentences) {
         while (si < sentences.length && sentences[si] <= pieceStart) si++;
         let a = pieceStart;
@@ -712,5 +713,7 @@ export function parsePosting(text: string, options: ParseOptions = {}): Posting 
   } catch {
     // Last resort: a posting with no structure is better than a crashed language server.
     return { text, title: null, frontMatter: unclosedFrontMatter(text, null), sections: [], items: [] };
+  } finally {
+    releaseText();
   }
 }

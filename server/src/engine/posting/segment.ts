@@ -38,9 +38,102 @@ export function isSpace(c: number): boolean {
 }
 
 /** Glyphs that only ever mean "bullet", wherever they stand in a line. */
+const BULLET_GLYPH_CODES = [0x2022, 0x25cf, 0x25aa, 0x25e6, 0x2023, 0x2043, 0x25a0, 0xf0b7, 0x27a2, 0x2713, 0x2714];
+const FIRST_GLYPH = Math.min(...BULLET_GLYPH_CODES);
+const GLYPH_TABLE = new Uint8Array(0x10000);
+for (const c of BULLET_GLYPH_CODES) GLYPH_TABLE[c] = 1;
+
 export function isBulletGlyph(c: number): boolean {
-  if (c < 0x2022) return false;
-  return c === 0x2022 || c === 0x25cf || c === 0x25aa || c === 0x25e6 || c === 0x2023 || c === 0x2043 || c === 0x25a0 || c === 0xf0b7 || c === 0x27a2 || c === 0x2713 || c === 0x2714;
+  return c >= FIRST_GLYPH && GLYPH_TABLE[c] === 1;
+}
+
+// Where the characters that split lines stand in the whole text: sentence punctuation, bullet
+// glyphs and glue points. Each is found once per text by native scans (indexOf, a regular
+// expression) rather than by a loop over every character of every line, and lines read the
+// stretch they cover. The last text's positions are kept, so a parse asks for each kind once.
+let indexed: string | null = null;
+let punctIndex: number[] | null = null;
+let glyphIndex: number[] | null = null;
+let glueIndex: number[] | null = null;
+
+function forText(text: string): void {
+  if (indexed === text) return;
+  indexed = text;
+  punctIndex = glyphIndex = glueIndex = null;
+}
+
+/** Forgets the last text (so that it is not kept alive after its parse). */
+export function releaseText(): void {
+  indexed = punctIndex = glyphIndex = glueIndex = null;
+}
+
+/** Sorted positions of '.', '!' and '?'. */
+function punctuationOf(text: string): number[] {
+  forText(text);
+  if (punctIndex) return punctIndex;
+  const out: number[] = [];
+  let dot = text.indexOf('.');
+  let bang = text.indexOf('!');
+  let query = text.indexOf('?');
+  for (;;) {
+    let p = dot;
+    if (p < 0 || (bang >= 0 && bang < p)) p = bang;
+    if (p < 0 || (query >= 0 && query < p)) p = query;
+    if (p < 0) break;
+    out.push(p);
+    if (p === dot) dot = text.indexOf('.', p + 1);
+    else if (p === bang) bang = text.indexOf('!', p + 1);
+    else query = text.indexOf('?', p + 1);
+  }
+  return (punctIndex = out);
+}
+
+const BULLET_GLYPHS = new RegExp(`[${BULLET_GLYPH_CODES.map((c) => `\\u${c.toString(16).padStart(4, '0')}`).join('')}]`, 'g');
+
+/** Sorted positions of the characters isBulletGlyph accepts. */
+function glyphsOf(text: string): number[] {
+  forText(text);
+  if (glyphIndex) return glyphIndex;
+  const out: number[] = [];
+  BULLET_GLYPHS.lastIndex = 0;
+  for (let m = BULLET_GLYPHS.exec(text); m; m = BULLET_GLYPHS.exec(text)) out.push(m.index);
+  return (glyphIndex = out);
+}
+
+// isLower, then isUpper, then isLower (the third is looked at, not taken).
+const GLUE = /[a-z\xdf-\xf6\xf8-\xff][A-Z\xc0-\xd6\xd8-\xde](?=[a-z\xdf-\xf6\xf8-\xff])/g;
+
+/** Sorted positions of capitals between two lower-case letters ("AllianceWalgreens"). */
+function gluesOf(text: string): number[] {
+  forText(text);
+  if (glueIndex) return glueIndex;
+  const out: number[] = [];
+  GLUE.lastIndex = 0;
+  for (let m = GLUE.exec(text); m; m = GLUE.exec(text)) {
+    out.push(m.index + 1);
+    GLUE.lastIndex = m.index + 1;
+  }
+  return (glueIndex = out);
+}
+
+/** Index of the first position >= at. */
+function firstAtOrAfter(positions: number[], at: number): number {
+  let lo = 0;
+  let hi = positions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (positions[mid] < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Positions of the bullet glyphs in [start, end), in order. */
+export function bulletGlyphsIn(text: string, start: number, end: number): number[] {
+  const all = glyphsOf(text);
+  const out: number[] = [];
+  for (let k = firstAtOrAfter(all, start); k < all.length && all[k] < end; k++) out.push(all[k]);
+  return out;
 }
 
 // Words after which a period does not end a sentence.
@@ -66,9 +159,10 @@ function wordBefore(text: string, end: number, floor: number): string {
  */
 export function sentenceStarts(text: string, start: number, end: number): number[] {
   const out: number[] = [];
-  for (let i = start; i < end - 1; i++) {
+  const marks = punctuationOf(text);
+  for (let k = firstAtOrAfter(marks, start); k < marks.length && marks[k] < end - 1; k++) {
+    const i = marks[k];
     const c = text.charCodeAt(i);
-    if (c !== 46 && c !== 33 && c !== 63) continue;
     const next = text.charCodeAt(i + 1);
     if (isSpace(next)) {
       let j = i + 1;
@@ -81,7 +175,6 @@ export function sentenceStarts(text: string, start: number, end: number): number
         if (w.length === 1 || ABBREVIATIONS.has(w)) continue;
       }
       out.push(j);
-      i = j - 1;
     } else if (isUpper(next) && i + 2 < end && isLower(text.charCodeAt(i + 2)) && i > start) {
       const p = text.charCodeAt(i - 1);
       if (!(isLower(p) || isDigit(p) || p === 41 /* ) */ || p === 37 /* % */)) continue;
@@ -97,10 +190,9 @@ export function sentenceStarts(text: string, start: number, end: number): number
 
 /** "AllianceWalgreens": a lower-case letter glued to a capitalised word, where flattening joined two lines. */
 function gluePoints(text: string, start: number, end: number): number[] {
+  const all = gluesOf(text);
   const out: number[] = [];
-  for (let i = start + 1; i < end - 1; i++) {
-    if (isUpper(text.charCodeAt(i)) && isLower(text.charCodeAt(i + 1)) && isLower(text.charCodeAt(i - 1))) out.push(i);
-  }
+  for (let k = firstAtOrAfter(all, start + 1); k < all.length && all[k] < end - 1; k++) out.push(all[k]);
   return out;
 }
 
