@@ -129,6 +129,30 @@ describe('classifyItem', () => {
     expect(evidenceOf('Present findings to senior leadership').map((e) => e.label)).toContain('stakeholders');
   });
 
+  it('does not read "excel at", X-rays, a CIS certification or setting a direction as evidence', () => {
+    // A verb, not the spreadsheet; the spreadsheet still counts.
+    expect(evidenceOf('Excel at turning vague asks into plans')).toEqual([]);
+    expect(evidenceOf('You excel in ambiguous settings')).toEqual([]);
+    expect(evidenceOf('Build pivot tables in Excel').map((e) => e.label)).toEqual(['dashboards and BI']);
+    // X-ray astronomy is not the Ray framework; Ray still is.
+    expect(evidenceOf('Calibrate the X-ray detectors')).toEqual([]);
+    expect(evidenceOf('Tune jobs with Ray').map((e) => e.term)).toEqual(['Ray']);
+    // A certification named CIS is not continuous integration; CI is.
+    expect(evidenceOf('Hold a CIS certification')).toEqual([]);
+    expect(evidenceOf('Keep the CI green').map((e) => e.label)).toEqual(['CI/CD']);
+    // Leadership wording, not business strategy.
+    expect(evidenceOf('Set the strategic direction and the technical direction of the group')).toEqual([]);
+  });
+
+  it('reads pattern recognition as shared ML ground and AutoML platforms as data-science tools', () => {
+    expect(evidenceOf('Research in pattern recognition').map((e) => [e.label, e.role])).toEqual([['pattern recognition', 'shared']]);
+    expect(evidenceOf('Find patterns in claims data').map((e) => e.label)).toContain('analysis');
+    expect(evidenceOf('Use DataRobot or Dataiku').map((e) => [e.label, e.role])).toEqual([
+      ['statistical languages', 'ds'],
+      ['statistical languages', 'ds'],
+    ]);
+  });
+
   it('reads serving and acceleration as ML engineering only in their technical sense', () => {
     expect(evidenceOf('Serve as the expert for our customers')).toEqual([]);
     expect(evidenceOf('Help accelerate growth across the business').filter((e) => e.role === 'mle')).toEqual([]);
