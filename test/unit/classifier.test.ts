@@ -61,6 +61,16 @@ describe('classifyItem', () => {
     expect(next.evidence.filter((e) => e.role !== 'shared').map((e) => e.term)).toEqual(['Deploy', 'dashboards', 'Kubernetes']);
   });
 
+  it('finds the collaborator at the end of a list after the cue, but not a distant cue without a list', () => {
+    const listed = classifyItem(item('Work with designers, developers and data scientists to translate business problems into models'));
+    expect(listed.evidence.filter((e) => e.role === 'ds')).toEqual([]);
+    const also = classifyItem(item('Partner with designers or data scientists to build dashboards'));
+    expect(also.evidence.filter((e) => e.role === 'ds')).toEqual([]);
+    // "with" four words back and no list: the analysts are an audience, not whose work follows.
+    const far = classifyItem(item('Present results with clear and simple charts to analysts and executives'));
+    expect(far.evidence.filter((e) => e.role === 'ds').length).toBeGreaterThan(0);
+  });
+
   it('gives no evidence for role names restating the title', () => {
     expect(evidenceOf('As a Data Scientist you will join our Machine Learning Engineer guild')).toEqual([]);
   });
