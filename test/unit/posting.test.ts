@@ -200,6 +200,21 @@ describe('parsePosting: pasted shapes', () => {
         niceToHave: ['Experience with Stan.', 'Location Remote is possible.'],
       },
     },
+    {
+      name: 'finds a heading glued after a closing parenthesis, where a board ran a field into the description',
+      text:
+        'About Us\nNorthwind sells bikes across the north of England.\n' +
+        'Work Location: Leeds (Hybrid)Job Description:Forecast rentals per station each week. Explain the forecast to store managers.',
+      sections: [
+        ['nonDuty', 'About Us'],
+        ['nonDuty', 'Work Location'],
+        ['unknown', 'Job Description'],
+      ],
+      items: {
+        nonDuty: ['Northwind sells bikes across the north of England.', 'Leeds (Hybrid)'],
+        unknown: ['Forecast rentals per station each week. Explain the forecast to store managers.'],
+      },
+    },
   ];
   for (const c of flattened) {
     it(c.name, () => {

@@ -95,11 +95,16 @@ export function sentenceStarts(text: string, start: number, end: number): number
   return out;
 }
 
-/** "AllianceWalgreens": a lower-case letter glued to a capitalised word, where flattening joined two lines. */
+/**
+ * "AllianceWalgreens", "(Onsite/Hybrid)Job Description:": a lower-case letter or a closing
+ * parenthesis glued to a capitalised word, where flattening joined two lines.
+ */
 function gluePoints(text: string, start: number, end: number): number[] {
   const out: number[] = [];
   for (let i = start + 1; i < end - 1; i++) {
-    if (isUpper(text.charCodeAt(i)) && isLower(text.charCodeAt(i + 1)) && isLower(text.charCodeAt(i - 1))) out.push(i);
+    if (!isUpper(text.charCodeAt(i)) || !isLower(text.charCodeAt(i + 1))) continue;
+    const p = text.charCodeAt(i - 1);
+    if (isLower(p) || p === 41 /* ) */) out.push(i);
   }
   return out;
 }
@@ -110,6 +115,7 @@ function gluePoints(text: string, start: number, end: number): number[] {
  * never read as the start of a heading: a glued heading usually ends a real word.
  */
 function isWeakGlue(text: string, start: number, i: number): boolean {
+  if (text.charCodeAt(i - 1) === 41 /* ) */) return false;
   return !(i - 3 >= start && isLower(text.charCodeAt(i - 2)) && isLower(text.charCodeAt(i - 3)));
 }
 
