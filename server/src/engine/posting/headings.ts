@@ -60,6 +60,12 @@ function isFiller(word: string): boolean {
 const MAX_HEADING_WORDS = 8;
 
 /**
+ * "As a Senior Data Scientist, you will:" / "As an experienced engineer you'll be responsible for:":
+ * a lead-in that names the role (any words) and ends where the list of duties begins.
+ */
+const ROLE_LEAD_IN = /^as an? (?:[a-z0-9]+ ){1,6}you will(?: be)?(?: responsible for| doing| working on)?$/;
+
+/**
  * The section kind a heading names, or null when it names none.
  * Exact phrase first; otherwise the longest known phrase inside the heading whose other words are
  * all filler ("Job Responsibilities", "Our Benefits").
@@ -69,6 +75,7 @@ export function headingKind(heading: string): SectionKind | null {
   if (!n) return null;
   const hit = exact.get(n);
   if (hit) return hit;
+  if (n.startsWith('as a') && ROLE_LEAD_IN.test(n)) return 'responsibilities';
   const words = n.split(' ');
   if (words.length > MAX_HEADING_WORDS) return null;
   let best: Phrase | null = null;
