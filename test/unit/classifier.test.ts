@@ -61,6 +61,16 @@ describe('classifyItem', () => {
     expect(next.evidence.filter((e) => e.role !== 'shared').map((e) => e.term)).toEqual(['Deploy', 'dashboards', 'Kubernetes']);
   });
 
+  it('finds the collaborator at the end of a list after the cue, but not a distant cue without a list', () => {
+    const listed = classifyItem(item('Work with designers, developers and data scientists to translate business problems into models'));
+    expect(listed.evidence.filter((e) => e.role === 'ds')).toEqual([]);
+    const also = classifyItem(item('Partner with designers or data scientists to build dashboards'));
+    expect(also.evidence.filter((e) => e.role === 'ds')).toEqual([]);
+    // "with" four words back and no list: the analysts are an audience, not whose work follows.
+    const far = classifyItem(item('Present results with clear and simple charts to analysts and executives'));
+    expect(far.evidence.filter((e) => e.role === 'ds').length).toBeGreaterThan(0);
+  });
+
   it('gives no evidence for role names restating the title', () => {
     expect(evidenceOf('As a Data Scientist you will join our Machine Learning Engineer guild')).toEqual([]);
   });
@@ -127,6 +137,30 @@ describe('classifyItem', () => {
     expect(evidenceOf('All employment decisions are made without regard to age')).toEqual([]);
     expect(evidenceOf('Show thought leadership in the field')).toEqual([]);
     expect(evidenceOf('Present findings to senior leadership').map((e) => e.label)).toContain('stakeholders');
+  });
+
+  it('does not read "excel at", X-rays, a CIS certification or setting a direction as evidence', () => {
+    // A verb, not the spreadsheet; the spreadsheet still counts.
+    expect(evidenceOf('Excel at turning vague asks into plans')).toEqual([]);
+    expect(evidenceOf('You excel in ambiguous settings')).toEqual([]);
+    expect(evidenceOf('Build pivot tables in Excel').map((e) => e.label)).toEqual(['dashboards and BI']);
+    // X-ray astronomy is not the Ray framework; Ray still is.
+    expect(evidenceOf('Calibrate the X-ray detectors')).toEqual([]);
+    expect(evidenceOf('Tune jobs with Ray').map((e) => e.term)).toEqual(['Ray']);
+    // A certification named CIS is not continuous integration; CI is.
+    expect(evidenceOf('Hold a CIS certification')).toEqual([]);
+    expect(evidenceOf('Keep the CI green').map((e) => e.label)).toEqual(['CI/CD']);
+    // Leadership wording, not business strategy.
+    expect(evidenceOf('Set the strategic direction and the technical direction of the group')).toEqual([]);
+  });
+
+  it('reads pattern recognition as shared ML ground and AutoML platforms as data-science tools', () => {
+    expect(evidenceOf('Research in pattern recognition').map((e) => [e.label, e.role])).toEqual([['pattern recognition', 'shared']]);
+    expect(evidenceOf('Find patterns in claims data').map((e) => e.label)).toContain('analysis');
+    expect(evidenceOf('Use DataRobot or Dataiku').map((e) => [e.label, e.role])).toEqual([
+      ['statistical languages', 'ds'],
+      ['statistical languages', 'ds'],
+    ]);
   });
 
   it('reads serving and acceleration as ML engineering only in their technical sense', () => {

@@ -130,6 +130,27 @@ describe('parsePosting: pasted shapes', () => {
     expectExactRanges(p);
   });
 
+
+  it('reads "As a <role>, you will" as the lead-in to the duties, but not a sentence that goes on', () => {
+    const p = parsePosting(
+      'Northwind sells bikes across the north of England.\n' +
+        'As a Senior Forecasting Analyst, you will:\nForecast rentals per station\nExplain the forecast to store managers\n' +
+        "As an engineer here you'll be responsible for:\nKeeping the pipelines green\n" +
+        'As a team we ship every week and you will too\n',
+    );
+    expect(p.sections.map((s) => [s.kind, s.heading])).toEqual([
+      ['unknown', null],
+      ['responsibilities', 'As a Senior Forecasting Analyst, you will'],
+      ['responsibilities', "As an engineer here you'll be responsible for"],
+    ]);
+    expect(itemsOf(p, 'responsibilities')).toEqual([
+      'Forecast rentals per station',
+      'Explain the forecast to store managers',
+      'Keeping the pipelines green',
+      'As a team we ship every week and you will too',
+    ]);
+    expectExactRanges(p);
+  });
   it('does not make items of job-board debris ("Show Less", "Report", "Show more")', () => {
     const texts = [...parsePosting(fixture('lines-no-glyphs.txt')).items, ...parsePosting(fixture('flattened.txt')).items].map((i) => i.text);
     expect(texts.some((t) => /show (less|more)|^report$/i.test(t))).toBe(false);
@@ -198,6 +219,21 @@ describe('parsePosting: pasted shapes', () => {
       items: {
         responsibilities: ['Forecast rentals per station each week.', 'Company policy asks for weekly reports.'],
         niceToHave: ['Experience with Stan.', 'Location Remote is possible.'],
+      },
+    },
+    {
+      name: 'finds a heading glued after a closing parenthesis, where a board ran a field into the description',
+      text:
+        'About Us\nNorthwind sells bikes across the north of England.\n' +
+        'Work Location: Leeds (Hybrid)Job Description:Forecast rentals per station each week. Explain the forecast to store managers.',
+      sections: [
+        ['nonDuty', 'About Us'],
+        ['nonDuty', 'Work Location'],
+        ['unknown', 'Job Description'],
+      ],
+      items: {
+        nonDuty: ['Northwind sells bikes across the north of England.', 'Leeds (Hybrid)'],
+        unknown: ['Forecast rentals per station each week. Explain the forecast to store managers.'],
       },
     },
   ];

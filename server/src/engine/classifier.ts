@@ -199,7 +199,11 @@ export function findEvidence(text: string, offset: number, tokens: Token[] = tok
       continue;
     }
     if (hit.node.partner && hit.roleName) {
-      const cue = tokens.slice(Math.max(0, hit.from - 3), hit.from).some((t) => PARTNER_CUES.has(t.lower));
+      // The cue stands just before the collaborator, or before a list that ends with it
+      // ("work with product managers and data scientists to ...").
+      const before = hit.from > 0 ? tokens[hit.from - 1].lower : '';
+      const reach = before === 'and' || before === 'or' ? 6 : 3;
+      const cue = tokens.slice(Math.max(0, hit.from - reach), hit.from).some((t) => PARTNER_CUES.has(t.lower));
       if (cue) partner = hit.node.partner;
     }
     const term = hit.node.term;

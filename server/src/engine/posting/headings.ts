@@ -107,16 +107,25 @@ function isFiller(word: string): boolean {
 const MAX_HEADING_WORDS = 8;
 
 /**
+ * "As a Senior Data Scientist, you will:" / "As an experienced engineer you'll be responsible for:":
+ * a lead-in that names the role (any words) and ends where the list of duties begins.
+ */
+/** What a heading's raw text starts with if it can be a role lead-in ("As" as its first word). */
+const LEAD_IN_START = /^[^A-Za-z0-9]*as(?![A-Za-z0-9])/i;
+const ROLE_LEAD_IN = /^as an? (?:[a-z0-9]+ ){1,6}you will(?: be)?(?: responsible for| doing| working on)?$/;
+
+/**
  * The section kind a heading names, or null when it names none.
  * Exact phrase first; otherwise the longest known phrase inside the heading whose other words are
  * all filler ("Job Responsibilities", "Our Benefits").
  */
 export function headingKind(heading: string): SectionKind | null {
-  if (!onlyWordsOf(heading, headingWords)) return null;
+  if (!onlyWordsOf(heading, headingWords) && !LEAD_IN_START.test(heading)) return null;
   const n = normalize(heading);
   if (!n) return null;
   const hit = exact.get(n);
   if (hit) return hit;
+  if (n.startsWith('as a') && ROLE_LEAD_IN.test(n)) return 'responsibilities';
   const words = n.split(' ');
   if (words.length > MAX_HEADING_WORDS) return null;
   let best: Phrase | null = null;

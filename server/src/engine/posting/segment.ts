@@ -100,10 +100,10 @@ function glyphsOf(text: string): number[] {
   return (glyphIndex = out);
 }
 
-// isLower, then isUpper, then isLower (the third is looked at, not taken).
-const GLUE = /[a-z\xdf-\xf6\xf8-\xff][A-Z\xc0-\xd6\xd8-\xde](?=[a-z\xdf-\xf6\xf8-\xff])/g;
+// isLower or ')', then isUpper, then isLower (the third is looked at, not taken).
+const GLUE = /[a-z\xdf-\xf6\xf8-\xff)][A-Z\xc0-\xd6\xd8-\xde](?=[a-z\xdf-\xf6\xf8-\xff])/g;
 
-/** Sorted positions of capitals between two lower-case letters ("AllianceWalgreens"). */
+/** Sorted positions of capitals glued after a lower-case letter or ')' and followed by one ("AllianceWalgreens"). */
 function gluesOf(text: string): number[] {
   forText(text);
   if (glueIndex) return glueIndex;
@@ -188,7 +188,10 @@ export function sentenceStarts(text: string, start: number, end: number): number
   return out;
 }
 
-/** "AllianceWalgreens": a lower-case letter glued to a capitalised word, where flattening joined two lines. */
+/**
+ * "AllianceWalgreens", "(Onsite/Hybrid)Job Description:": a lower-case letter or a closing
+ * parenthesis glued to a capitalised word, where flattening joined two lines.
+ */
 function gluePoints(text: string, start: number, end: number): number[] {
   const all = gluesOf(text);
   const out: number[] = [];
@@ -202,6 +205,7 @@ function gluePoints(text: string, start: number, end: number): number[] {
  * never read as the start of a heading: a glued heading usually ends a real word.
  */
 function isWeakGlue(text: string, start: number, i: number): boolean {
+  if (text.charCodeAt(i - 1) === 41 /* ) */) return false;
   return !(i - 3 >= start && isLower(text.charCodeAt(i - 2)) && isLower(text.charCodeAt(i - 3)));
 }
 
