@@ -5,7 +5,7 @@
 // a term: an item's class and score are a function of its evidence list and nothing else.
 import lexicon from '../../../rules/lexicons/duties.json';
 import learned from './generated/term-weights.json';
-import { memo, registerRoots, tokenize, type ItemWords, type Token } from './text';
+import { memo, needStems, registerRoots, tokenize, type ItemWords, type Token } from './text';
 import type { ClassifiedItem, Evidence, Item, ItemClass, Posting, Role } from './types';
 
 interface LexiconTerm {
@@ -121,6 +121,17 @@ const TRIE = (() => {
   }
   return root;
 })();
+
+// Only the stems of the pattern words are ever looked up: other words need not be stemmed.
+needStems(
+  (function stemsOf(n: TrieNode, out: string[]): string[] {
+    for (const [stem, child] of n.next) {
+      out.push(stem);
+      stemsOf(child, out);
+    }
+    return out;
+  })(TRIE, []),
+);
 
 /** The lexicon's bits in Token.roots: a word whose stem starts no pattern is skipped with one test. */
 const STEM_ROOTS = registerRoots((_lower, stem) => TRIE.next.has(stem));

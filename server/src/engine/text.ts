@@ -58,7 +58,10 @@ export function detached(s: string): string {
 interface WordInfo {
   /** The word lower-cased: one string per distinct word, shared by all its tokens. */
   lower: string;
+  /** Its Porter stem, or the word itself when no lexicon matches by a stem it could have (stemKeys). */
   stem: string;
+  /** Whether stem came from the Porter stemmer. */
+  stemmed: boolean;
   roots: number;
   /** hashOf(lower). */
   hash: number;
@@ -131,9 +134,64 @@ function porterWord(word: string): boolean {
   return word.length > 2 && !/\d|\+|#/.test(word);
 }
 
+// Stems are looked up by the lexicons that match by stem (the classifier's), and only against the
+// stems of their own pattern words. The Porter stemmer keeps a word's first three letters but for
+// y -> i ("saying" -> "sai", "ays" -> "ai"), so a word whose first three letters (y read as i) begin
+// none of those stems cannot stem to one of them, and is not stemmed: about half the distinct words
+// of a folder of postings, and the stemmer is the costliest thing done once per new word. (A test
+// checks the Porter property on tens of thousands of words.) Until a lexicon says which stems it
+// needs (needStems), every word is stemmed.
+let stemKeys: Set<string> | null = null;
+/** Needed stems shorter than three letters, y read as i (a word must start with one). */
+let shortStems: Set<string> | null = null;
+
+/** The first letters of a word or stem as a key: y read as i. */
+function keyOf(s: string, n: number): string {
+  const k = s.length > n ? s.slice(0, n) : s;
+  return k.includes('y') ? k.replace(/y/g, 'i') : k;
+}
+
+/** Whether the stem of a word (Porter-stemmable, lower-cased) can be one a lexicon needs. */
+function stemMatters(lower: string): boolean {
+  if (stemKeys === null || shortStems === null) return true;
+  if (stemKeys.has(keyOf(lower, 3))) return true;
+  return shortStems.size > 0 && (shortStems.has(keyOf(lower, 1)) || shortStems.has(keyOf(lower, 2)));
+}
+
+/**
+ * Declares the stems a lexicon matches words by; from then on only words that can have one of the
+ * declared stems are stemmed (the others keep stem = the word). Words already known that could
+ * have one and were not stemmed are stemmed now.
+ */
+export function needStems(stems: Iterable<string>): void {
+  const keys = stemKeys ?? new Set<string>();
+  const short = shortStems ?? new Set<string>();
+  for (const st of stems) {
+    if (st.length < 3) short.add(keyOf(st, 2));
+    else keys.add(keyOf(st, 3));
+  }
+  stemKeys = keys;
+  shortStems = short;
+  let changed = false;
+  for (const info of words) {
+    if (info.stemmed || !porterWord(info.lower) || !stemMatters(info.lower)) continue;
+    info.stem = PRESTEMMED.get(info.lower) ?? PorterStemmer.stem(info.lower);
+    info.stemmed = true;
+    info.roots = rootsOf(info.lower, info.stem);
+    changed = true;
+  }
+  if (changed) byText.clear();
+}
+
 /** The words stemmed by Porter so far (scripts/stems.ts lists the lexicons' words with it). */
 export function stemmedWords(): string[] {
-  return words.map((w) => w.lower).filter(porterWord);
+  return words.filter((w) => w.stemmed).map((w) => w.lower);
+}
+
+function rootsOf(lower: string, stem: string): number {
+  let roots = 0;
+  for (let k = 0; k < rootTests.length; k++) if (rootTests[k](lower, stem)) roots |= 1 << k;
+  return roots;
 }
 
 /** The slot of the word with this hash that `same` accepts, or of the empty slot where it would go. */
@@ -155,10 +213,9 @@ function addWord(lower: string, hash: number, slot: number): WordInfo {
     slots.fill(-1);
     slot = slotOf(hash, () => false);
   }
-  const stem = porterWord(lower) ? (PRESTEMMED.get(lower) ?? PorterStemmer.stem(lower)) : lower;
-  let roots = 0;
-  for (let k = 0; k < rootTests.length; k++) if (rootTests[k](lower, stem)) roots |= 1 << k;
-  const info: WordInfo = { lower, stem, roots, hash };
+  const stemmed = porterWord(lower) && stemMatters(lower);
+  const stem = stemmed ? (PRESTEMMED.get(lower) ?? PorterStemmer.stem(lower)) : lower;
+  const info: WordInfo = { lower, stem, stemmed, roots: rootsOf(lower, stem), hash };
   slots[slot] = words.length;
   words.push(info);
   return info;
