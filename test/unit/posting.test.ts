@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parsePosting } from '../../server/src/engine/posting';
+import { keepItemResults } from '../../server/src/engine/text';
 import type { Posting, SectionKind } from '../../server/src/engine/types';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '../fixtures/parser', name), 'utf8');
@@ -501,5 +502,45 @@ describe('parsePosting: bad input', () => {
     const q = parsePosting(flat);
     expect(p.items.length).toBeGreaterThan(30_000);
     expect(q.items.length).toBeGreaterThan(20_000);
+  });
+});
+
+describe('parsePosting while a long Markdown posting is edited', () => {
+  // Long enough for several Markdown runs (about 8,000 characters each).
+  const long = (edit: string) => {
+    const lines = ['# Senior Data Scientist', '', '## What you will do', '', `- ${edit}`];
+    for (let i = 0; i < 600; i++) {
+      lines.push(`- Deploy model ${i} behind an API and watch its latency`);
+      if (i % 40 === 39) lines.push('', `## Team ${i}`, '', '**Requirements**', '');
+    }
+    return lines.join('\n') + '\n';
+  };
+  const shape = (p: ReturnType<typeof parsePosting>) => ({
+    sections: p.sections.map((s) => [s.kind, s.heading, s.range.start, s.range.end]),
+    items: p.items.map((i) => [i.section, i.kind, i.text, i.range.start, i.range.end]),
+    title: p.title,
+  });
+
+  it('gives, keystroke after keystroke, exactly what a fresh parse gives', () => {
+    let typed = 'Own';
+    const fresh = (text: string) => {
+      keepItemResults(false);
+      try {
+        return shape(parsePosting(text));
+      } finally {
+        keepItemResults(true);
+      }
+    };
+    keepItemResults(true);
+    for (const ch of ' the ranking models end to end') {
+      typed += ch;
+      const text = long(typed);
+      expect(text.length).toBeGreaterThan(30_000);
+      expect(shape(parsePosting(text))).toEqual(fresh(text));
+    }
+    // The same runs at other offsets: one character more before them shifts every range.
+    const shifted = '\n' + long(typed);
+    expect(shape(parsePosting(shifted))).toEqual(fresh(shifted));
+    expect(parsePosting(shifted).items.find((i) => i.text.startsWith('Deploy model 599'))!.range.start).toBe(shifted.indexOf('Deploy model 599'));
   });
 });

@@ -5,6 +5,7 @@
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import { frontmatter } from 'micromark-extension-frontmatter';
+import { detached, keepingItemResults } from './text';
 import { yaml } from './yaml';
 import type { Nodes, Root } from 'mdast';
 import type { FrontMatter, Item, ItemKind, Posting, PostingTitle, Section, SectionKind } from './types';
@@ -33,6 +34,35 @@ const MARKDOWN_OPTIONS = {
   extensions: [frontmatter(['yaml'])],
   mdastExtensions: [frontmatterFromMarkdown(['yaml'])],
 };
+
+// While a posting is edited, only the run that holds the edit changes: the syntax trees of the
+// others are kept by their text (a tree depends on nothing else; walk only reads it), so a
+// keystroke in a long Markdown posting parses about 8,000 characters, not up to 64,000. The least
+// recently used trees go first. A batch run (keepItemResults(false)) keeps none.
+const trees = new Map<string, { key: string; root: Root }>();
+/** Characters of run text whose trees are kept: the Markdown budget of two postings. */
+const TREE_CHARS = 2 * 64_000;
+let treeChars = 0;
+
+function markdownTree(run: string): Root {
+  if (!keepingItemResults()) return fromMarkdown(run, MARKDOWN_OPTIONS);
+  const kept = trees.get(run);
+  if (kept) {
+    // Most recently used last (under the key detached from its document, never the run asked with).
+    trees.delete(kept.key);
+    trees.set(kept.key, kept);
+    return kept.root;
+  }
+  const entry = { key: detached(run), root: fromMarkdown(run, MARKDOWN_OPTIONS) };
+  trees.set(entry.key, entry);
+  treeChars += entry.key.length;
+  for (const oldest of trees.keys()) {
+    if (treeChars <= TREE_CHARS || oldest === entry.key) break;
+    trees.delete(oldest);
+    treeChars -= oldest.length;
+  }
+  return entry.root;
+}
 
 const LABEL_LINE = /^\s*(?:\*\*|__)?\s*(?:job\s+title|position\s+title|title|position|role\s+title)\s*(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*/i;
 
@@ -701,7 +731,7 @@ export function parsePosting(text: string, options: ParseOptions = {}): Posting 
       }
       let root: Root | null = null;
       try {
-        root = fromMarkdown(cs === 0 && ce === text.length ? text : text.slice(cs, ce), MARKDOWN_OPTIONS);
+        root = markdownTree(cs === 0 && ce === text.length ? text : text.slice(cs, ce));
       } catch {
         root = null;
       }

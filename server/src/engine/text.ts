@@ -314,6 +314,11 @@ export function keepItemResults(keep: boolean): void {
   byText.clear();
 }
 
+/** Whether results computed from a text are kept for the next lint (keepItemResults). */
+export function keepingItemResults(): boolean {
+  return keepItems;
+}
+
 /** Where an item object keeps its words for the rest of the lint (a symbol: not serialised). */
 const WORDS = Symbol('words');
 type WithWords = Item & { [WORDS]?: ItemWords };
