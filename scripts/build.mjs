@@ -49,7 +49,7 @@ const serverNodeEnv = Object.entries(serverNode.env ?? {}).map(([k, v]) => `${k}
 const entries = [
   { in: 'client/src/extension.ts', out: 'dist/client.js', external: ['vscode'] },
   { in: 'server/src/main.ts', out: 'dist/server-main.js' },
-  { in: 'server/src/cli/main.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
+  { in: 'server/src/cli/main.ts', out: 'dist/cli-main.js' },
   { in: 'scripts/eval.ts', out: 'dist/eval.js' },
   { in: 'scripts/rule-stats.ts', out: 'dist/rule-stats.js' },
 ];
@@ -67,18 +67,25 @@ await Promise.all(
       }),
     ),
 );
-// dist/server.js runs the server bundle from V8's code cache (server/src/node/codeCache.ts); the
-// bundle's hash, taken here, names the cache, so a start need not hash 500 KB. env -S passes the
+// dist/server.js and dist/cli.js run their bundles from V8's code cache (server/src/node/codeCache.ts);
+// the bundle's hash, taken here, names the cache, so a start need not hash 500 KB. env -S passes the
 // server's environment and node flags (server/node-args.json) on the #! line.
-await build({
-  ...common,
-  entryPoints: ['server/src/start.ts'],
-  outfile: 'dist/server.js',
-  banner: { js: `#!/usr/bin/env -S ${serverNodeEnv} node ${serverNodeArgs.join(' ')}` },
-  define: {
-    ...common.define,
-    JDLINT_BUNDLE_HASH: JSON.stringify(createHash('sha256').update(readFileSync(path.join(root, 'dist/server-main.js'))).digest('hex').slice(0, 24)),
-  },
-});
+const bundleHash = (file) => JSON.stringify(createHash('sha256').update(readFileSync(path.join(root, file))).digest('hex').slice(0, 24));
+await Promise.all([
+  build({
+    ...common,
+    entryPoints: ['server/src/start.ts'],
+    outfile: 'dist/server.js',
+    banner: { js: `#!/usr/bin/env -S ${serverNodeEnv} node ${serverNodeArgs.join(' ')}` },
+    define: { ...common.define, JDLINT_BUNDLE_HASH: bundleHash('dist/server-main.js') },
+  }),
+  build({
+    ...common,
+    entryPoints: ['server/src/cli/start.ts'],
+    outfile: 'dist/cli.js',
+    banner: { js: '#!/usr/bin/env node' },
+    define: { ...common.define, JDLINT_BUNDLE_HASH: bundleHash('dist/cli-main.js') },
+  }),
+]);
 // The bins run directly (npm links them with this mode too).
 for (const f of ['dist/server.js', 'dist/cli.js']) chmodSync(path.join(root, f), 0o755);

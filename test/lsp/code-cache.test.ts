@@ -71,3 +71,53 @@ describe('code cache of the language server', () => {
     }
   });
 });
+
+describe('code cache of the jdlint command', () => {
+  /** Runs the built CLI on one posting with its code cache in `cacheDir`; returns its JSON output. */
+  const postings = mkdtempSync(path.join(os.tmpdir(), 'jdlint-cli-postings-'));
+  const posting = path.join(postings, 'posting.md');
+  writeFileSync(posting, POSTING);
+  afterAll(() => rmSync(postings, { recursive: true, force: true }));
+  const run = (cacheDir: string, env: NodeJS.ProcessEnv = {}): string =>
+    execFileSync(process.execPath, [path.join(root, 'dist/cli.js'), '--format', 'json', posting], {
+      env: { ...process.env, JDLINT_CACHE_DIR: cacheDir, ...env },
+      encoding: 'utf8',
+    });
+
+  it('is written by the first run and used, unchanged, by the next, with the same report', () => {
+    const cliDir = mkdtempSync(path.join(os.tmpdir(), 'jdlint-cli-cache-'));
+    try {
+      const first = run(cliDir);
+      expect(JSON.parse(first)[0].diagnostics.some((d: { rule: string }) => d.rule === 'title-duty-mismatch')).toBe(true);
+      const [file] = cacheFiles(cliDir);
+      expect(file).toMatch(/^cli-main-[0-9a-f]{24}-\d+-\d+-[0-9a-f]{8}\.v8cache$/);
+      const written = statSync(path.join(cliDir, file));
+      expect(written.size).toBeGreaterThan(100_000);
+      expect(run(cliDir)).toBe(first);
+      expect(cacheFiles(cliDir)).toEqual([file]);
+      expect(statSync(path.join(cliDir, file)).mtimeMs).toBe(written.mtimeMs);
+      // A damaged cache is rejected by V8: the report is the same and the file is written anew.
+      writeFileSync(path.join(cliDir, file), Buffer.alloc(4096, 0x5a));
+      expect(run(cliDir)).toBe(first);
+      expect(statSync(path.join(cliDir, file)).size).toBeGreaterThan(100_000);
+      // A run that lints nothing neither reads nor writes the cache.
+      const idle = mkdtempSync(path.join(os.tmpdir(), 'jdlint-cli-cache-idle-'));
+      try {
+        expect(execFileSync(process.execPath, [path.join(root, 'dist/cli.js'), '--version'], { env: { ...process.env, JDLINT_CACHE_DIR: idle }, encoding: 'utf8' })).toMatch(/^\d+\.\d+\.\d+/);
+        expect(readdirSync(idle)).toEqual([]);
+      } finally {
+        rmSync(idle, { recursive: true, force: true });
+      }
+      // Turned off: nothing written.
+      const off = mkdtempSync(path.join(os.tmpdir(), 'jdlint-cli-cache-off-'));
+      try {
+        expect(run(off, { JDLINT_CODE_CACHE: '0' })).toBe(first);
+        expect(readdirSync(off)).toEqual([]);
+      } finally {
+        rmSync(off, { recursive: true, force: true });
+      }
+    } finally {
+      rmSync(cliDir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
