@@ -42,7 +42,8 @@ interface Edge {
 
 const SPACE: Gap = { kind: 'space' };
 const NONE: Node[] = [];
-const node = (): Node => ({ next: new Map(), prefixes: new Map(), exact: new Map() });
+// Every node has every field (pattern too), so that all nodes share one object shape.
+const node = (): Node => ({ next: new Map(), prefixes: new Map(), exact: new Map(), pattern: undefined });
 
 function gapOf(text: string): Gap {
   if (/^\s+$/.test(text)) return SPACE;

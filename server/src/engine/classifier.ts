@@ -54,8 +54,11 @@ interface TrieNode {
 const PARTNER_CUES = new Set(lexicon.partners.cues);
 const LEARNED = learned as { weights: Record<string, number>; blend: number };
 
+// Every node has every field, in this order: the trie walk runs for most words of every posting,
+// and nodes that grew their optional fields in different orders would give it a dozen object
+// shapes to tell apart at each property it reads.
 function node(): TrieNode {
-  return { next: new Map() };
+  return { next: new Map(), words: undefined, ends: undefined, term: undefined, roleName: undefined, roleWords: undefined, partner: undefined, exact: undefined };
 }
 
 function insert(root: TrieNode, pattern: string, leaf: (n: TrieNode, last: string) => void): void {

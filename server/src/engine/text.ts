@@ -326,13 +326,13 @@ type WithWords = Item & { [WORDS]?: ItemWords };
 export function itemWords(item: Item): ItemWords {
   let words = (item as WithWords)[WORDS];
   if (words) return words;
-  if (!keepItems) words = { text: item.text, tokens: tokenize(item.text) };
+  if (!keepItems) words = { text: item.text, tokens: tokenize(item.text), memo: undefined };
   else {
     words = byText.get(item.text);
     if (!words) {
       // Tokens are cut from a detached copy: a word of 13+ letters would otherwise keep the document.
       const text = detached(item.text);
-      words = { text, tokens: tokenize(text) };
+      words = { text, tokens: tokenize(text), memo: undefined };
       if (byText.size >= TEXT_CACHE_SIZE) byText.clear();
       byText.set(text, words);
     }

@@ -183,7 +183,7 @@ export function parseTitle(title: PostingTitle): TitleModel {
     expected: family === 'unknown' ? 'other' : FAMILIES[family].expected,
     seniority,
     roleRange: role ? { start: title.range.start + role.start, end: title.range.start + role.end } : null,
-    ...(corrected ? { corrected: true } : {}),
+    corrected,
   };
 }
 

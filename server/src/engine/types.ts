@@ -139,7 +139,7 @@ export interface TitleModel {
   /** Range (document offsets) of the role name inside the title, the part a retitle replaces. */
   roleRange: Range | null;
   /** True when the role name was recognised only through a spelling correction. */
-  corrected?: boolean;
+  corrected: boolean;
 }
 
 export type Severity = 'off' | 'hint' | 'info' | 'warning' | 'error';
