@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyItem } from '../../server/src/engine/classifier';
+import { classifyItem, masses } from '../../server/src/engine/classifier';
 import { tokenize } from '../../server/src/engine/text';
 import type { Item } from '../../server/src/engine/types';
 import lexicon from '../../rules/lexicons/duties.json';
@@ -241,5 +241,22 @@ describe('classifyItem', () => {
     const b = classifyItem(item('Deploy models with Docker', 500));
     expect(b.evidence.map((e) => e.range.start - 500)).toEqual(a.evidence.map((e) => e.range.start));
     expect(b.cls).toBe(a.cls);
+  });
+});
+
+describe('evidence mass of an item', () => {
+  const ev = (label: string, role: 'ds' | 'mle' | 'shared', weight: number) => ({ term: label, label, role, weight, range: { start: 0, end: 1 } });
+
+  it('counts each label once, at its strongest term, and never shared ground', () => {
+    const m = masses([ev('deploy', 'mle', 0.5), ev('dashboards', 'ds', 0.75), ev('deploy', 'mle', 1.25), ev('python', 'shared', 9), ev('deploy', 'mle', 1), ev('ab-test', 'ds', 0.5)]);
+    expect(m).toEqual({ ds: 1.25, mle: 1.25 });
+    expect(masses([])).toEqual({ ds: 0, mle: 0 });
+    expect(masses([ev('python', 'shared', 2)])).toEqual({ ds: 0, mle: 0 });
+  });
+
+  it('matches what an item is classified by', () => {
+    const c = classifyItem(item('Deploy and serve models on Kubernetes; deploy them again with CI/CD'));
+    expect(masses(c.terms)).toEqual({ ds: c.ds, mle: c.mle });
+    expect(c.mle).toBeGreaterThan(0);
   });
 });

@@ -240,20 +240,30 @@ export function findEvidence(text: string, offset: number, tokens: Token[] = tok
 }
 
 /** Per-item evidence masses: each lexicon label counts once per item (its strongest term), so repetition is not proof. */
-export function masses(evidence: Evidence[]): { ds: number; mle: number } {
-  const best = new Map<string, Evidence>();
-  for (const e of evidence) {
-    if (e.role === 'shared') continue;
-    const b = best.get(e.label);
-    if (!b || e.weight > b.weight) best.set(e.label, e);
-  }
+export function masses(evidence: readonly Evidence[]): { ds: number; mle: number } {
   let ds = 0;
   let mle = 0;
-  for (const e of best.values()) {
-    if (e.role === 'ds') ds += e.weight;
-    else mle += e.weight;
+  // Labels in the order they first appear, each with its first strongest term. An item holds a
+  // few terms: pairwise scans, where a Map per item was most of the cost.
+  for (let i = 0; i < evidence.length; i++) {
+    const e = evidence[i];
+    if (e.role === 'shared' || seenBefore(evidence, i)) continue;
+    let best = e;
+    for (let j = i + 1; j < evidence.length; j++) {
+      const o = evidence[j];
+      if (o.role !== 'shared' && o.label === e.label && o.weight > best.weight) best = o;
+    }
+    if (best.role === 'ds') ds += best.weight;
+    else mle += best.weight;
   }
   return { ds, mle };
+}
+
+/** Whether a term before evidence[i] (not shared) has the same label. */
+function seenBefore(evidence: readonly Evidence[], i: number): boolean {
+  const label = evidence[i].label;
+  for (let j = 0; j < i; j++) if (evidence[j].role !== 'shared' && evidence[j].label === label) return true;
+  return false;
 }
 
 /** An item leans to a role when that role's evidence is this many times the other's. */
@@ -326,7 +336,8 @@ export function classifyItem(item: Item): ClassifiedItem {
 function verdictOf(words: ItemWords): ItemVerdict {
   const found = findEvidence(words.text, 0, words.tokens);
   const { ds, mle } = masses(found);
-  return { found, ds, mle, ...decide(ds, mle, found) };
+  const { cls, score } = decide(ds, mle, found);
+  return { found, ds, mle, cls, score };
 }
 
 /**
