@@ -1,0 +1,48 @@
+// The built jdlint command over a folder large enough for worker threads: the same report as the
+// main thread alone, in the same order.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PARALLEL_MIN_FILES } from '../../server/src/cli/run';
+
+const root = path.resolve(__dirname, '../..');
+let dir: string;
+
+const TITLES = ['Senior Data Scientist', 'Machine Learning Engineer', 'Data Scientist II', 'ML Engineer (Remote)', 'Data Analyst'];
+const DUTIES = [
+  'Deploy models as services on Kubernetes and own their CI/CD pipelines',
+  'Design A/B tests and present the results to stakeholders',
+  'Monitor drift and latency of the models in production',
+  'Build Tableau dashboards that track churn',
+  'Train ranking models with PyTorch and serve them behind an API',
+];
+
+beforeAll(() => {
+  execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'ignore' });
+  dir = mkdtempSync(path.join(os.tmpdir(), 'jdlint-workers-'));
+  for (let i = 0; i < PARALLEL_MIN_FILES + 10; i++) {
+    const duties = DUTIES.filter((_, k) => (i >> k) & 1 || k === i % DUTIES.length);
+    writeFileSync(path.join(dir, `${String(i).padStart(3, '0')}.md`), `# ${TITLES[i % TITLES.length]}\n\n## What you will do\n\n${duties.map((d) => `- ${d}`).join('\n')}\n`);
+  }
+}, 120_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const lintFolder = (workers: string): string =>
+  execFileSync(process.execPath, [path.join(root, 'dist/cli.js'), '--format', 'json', dir], {
+    env: { ...process.env, JDLINT_WORKERS: workers, JDLINT_CODE_CACHE: '0' },
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
+
+describe('jdlint over a large folder', () => {
+  it('gives with worker threads exactly the report of the main thread alone', () => {
+    const alone = lintFolder('1');
+    const reports = JSON.parse(alone) as { file: string; diagnostics: { rule: string }[] }[];
+    expect(reports).toHaveLength(PARALLEL_MIN_FILES + 10);
+    expect(reports.map((r) => path.basename(r.file))).toEqual([...reports.map((r) => path.basename(r.file))].sort());
+    expect(reports.some((r) => r.diagnostics.some((d) => d.rule === 'title-duty-mismatch'))).toBe(true);
+    expect(lintFolder('3')).toBe(alone);
+  }, 60_000);
+});
