@@ -128,12 +128,16 @@ function firstAtOrAfter(positions: number[], at: number): number {
   return lo;
 }
 
+/** The positions of a sorted list that lie in [start, end). */
+function within(positions: number[], start: number, end: number): number[] {
+  const out: number[] = [];
+  for (let k = firstAtOrAfter(positions, start); k < positions.length && positions[k] < end; k++) out.push(positions[k]);
+  return out;
+}
+
 /** Positions of the bullet glyphs in [start, end), in order. */
 export function bulletGlyphsIn(text: string, start: number, end: number): number[] {
-  const all = glyphsOf(text);
-  const out: number[] = [];
-  for (let k = firstAtOrAfter(all, start); k < all.length && all[k] < end; k++) out.push(all[k]);
-  return out;
+  return within(glyphsOf(text), start, end);
 }
 
 // Words after which a period does not end a sentence.
@@ -193,10 +197,7 @@ export function sentenceStarts(text: string, start: number, end: number): number
  * parenthesis glued to a capitalised word, where flattening joined two lines.
  */
 function gluePoints(text: string, start: number, end: number): number[] {
-  const all = gluesOf(text);
-  const out: number[] = [];
-  for (let k = firstAtOrAfter(all, start + 1); k < all.length && all[k] < end - 1; k++) out.push(all[k]);
-  return out;
+  return within(gluesOf(text), start + 1, end - 1);
 }
 
 /**
