@@ -106,12 +106,12 @@ function isFiller(word: string): boolean {
 
 const MAX_HEADING_WORDS = 8;
 
+/** What a heading's raw text starts with if it can be a role lead-in ("As" as its first word). */
+const LEAD_IN_START = /^[^A-Za-z0-9]*as(?![A-Za-z0-9])/i;
 /**
  * "As a Senior Data Scientist, you will:" / "As an experienced engineer you'll be responsible for:":
  * a lead-in that names the role (any words) and ends where the list of duties begins.
  */
-/** What a heading's raw text starts with if it can be a role lead-in ("As" as its first word). */
-const LEAD_IN_START = /^[^A-Za-z0-9]*as(?![A-Za-z0-9])/i;
 const ROLE_LEAD_IN = /^as an? (?:[a-z0-9]+ ){1,6}you will(?: be)?(?: responsible for| doing| working on)?$/;
 
 /**
