@@ -1,6 +1,6 @@
 // The built jdlint command over a folder large enough for worker threads: the same report as the
 // main thread alone, in the same order.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -44,5 +44,18 @@ describe('jdlint over a large folder', () => {
     expect(reports.map((r) => path.basename(r.file))).toEqual([...reports.map((r) => path.basename(r.file))].sort());
     expect(reports.some((r) => r.diagnostics.some((d) => d.rule === 'title-duty-mismatch'))).toBe(true);
     expect(lintFolder('3')).toBe(alone);
+  }, 60_000);
+
+  it('ends quietly when the reader of its output goes away (jdlint ... | head)', () => {
+    // A shell pipe into head: the JSON report of this folder is several times a pipe's buffer, so
+    // the writes meet a closed pipe. The shell prints jdlint's own exit status.
+    const cli = path.join(root, 'dist/cli.js');
+    const result = spawnSync('bash', ['-c', `"$0" "$1" --format json "$2" | head -c 100 > /dev/null; echo "\${PIPESTATUS[0]}"`, process.execPath, cli, dir], {
+      env: { ...process.env, JDLINT_WORKERS: '1', JDLINT_CODE_CACHE: '0' },
+      encoding: 'utf8',
+    });
+    expect(result.stderr).toBe('');
+    // The lint's own exit code (0: nothing of error severity), not a crash's.
+    expect(result.stdout.trim()).toBe('0');
   }, 60_000);
 });

@@ -48,13 +48,28 @@ function parallel(tasks: LintTask[], n: number): Promise<TaskResult[]> {
   ).then(() => results);
 }
 
+/**
+ * Output to a stream whose reader may go away (`jdlint ... | head`): a closed pipe (EPIPE) ends the
+ * output quietly instead of crashing on an unhandled 'error' event; the exit code is the lint's.
+ */
+function output(stream: NodeJS.WriteStream): (s: string) => void {
+  let closed = false;
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    closed = true;
+  });
+  return (s) => {
+    if (!closed) stream.write(s);
+  };
+}
+
 if (isMainThread) {
   const workers = workerCount();
   void Promise.resolve(
     runCli(process.argv.slice(2), {
       cwd: process.cwd(),
-      stdout: (s) => process.stdout.write(s),
-      stderr: (s) => process.stderr.write(s),
+      stdout: output(process.stdout),
+      stderr: output(process.stderr),
       isTTY: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
       packageRoot: path.resolve(__dirname, '..'),
       version,
