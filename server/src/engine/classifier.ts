@@ -125,7 +125,8 @@ const TRIE = (() => {
   return root;
 })();
 
-// Only the stems of the pattern words are ever looked up: other words need not be stemmed.
+// Only the stems of the pattern words are ever looked up, and a word counts only when it is spelt
+// like a pattern word (sameWord): other words need not be stemmed.
 needStems(
   (function stemsOf(n: TrieNode, out: string[]): string[] {
     for (const [stem, child] of n.next) {
@@ -134,7 +135,37 @@ needStems(
     }
     return out;
   })(TRIE, []),
+  spelledLike(
+    (function wordsOf(n: TrieNode, out: Set<string>): Set<string> {
+      for (const child of n.next.values()) {
+        for (const w of child.words ?? []) out.add(w);
+        wordsOf(child, out);
+      }
+      return out;
+    })(TRIE, new Set()),
+  ),
 );
+
+/**
+ * A test of whether sameWord(word, [w]) can hold for some w of `words`: a length within 3 of w's,
+ * and all but the last letter of the shorter word shared. Such a word either drops its last letter
+ * into a prefix of w at most 4 letters shorter than w (w as long or longer), or starts with w
+ * without w's last letter (w shorter), so two sets of prefixes answer it.
+ */
+export function spelledLike(words: Iterable<string>): (lower: string) => boolean {
+  const longer = new Set<string>();
+  const shorter = new Set<string>();
+  for (const w of words) {
+    for (let m = Math.max(0, w.length - 4); m < w.length; m++) longer.add(w.slice(0, m));
+    shorter.add(w.slice(0, -1));
+  }
+  return (lower) => {
+    const n = lower.length;
+    if (longer.has(lower.slice(0, n - 1))) return true;
+    for (let m = Math.max(0, n - 4); m <= n - 2; m++) if (shorter.has(lower.slice(0, m))) return true;
+    return false;
+  };
+}
 
 /** The lexicon's bits in Token.roots: a word whose stem starts no pattern is skipped with one test. */
 const STEM_ROOTS = registerRoots((_lower, stem) => TRIE.next.has(stem));
@@ -166,7 +197,7 @@ function namesRole(n: TrieNode, last: Token): boolean {
  * only when it is an inflection of it: same stem, nearly the same length and a shared prefix
  * covering all but the last letter of the shorter word.
  */
-function sameWord(t: string, words: string[] | undefined): boolean {
+export function sameWord(t: string, words: string[] | undefined): boolean {
   if (!words) return true;
   for (const w of words) {
     if (Math.abs(w.length - t.length) > 3) continue;

@@ -137,13 +137,16 @@ function porterWord(word: string): boolean {
 // Stems are looked up by the lexicons that match by stem (the classifier's), and only against the
 // stems of their own pattern words. The Porter stemmer keeps a word's first three letters but for
 // y -> i ("saying" -> "sai", "ays" -> "ai"), so a word whose first three letters (y read as i) begin
-// none of those stems cannot stem to one of them, and is not stemmed: about half the distinct words
-// of a folder of postings, and the stemmer is the costliest thing done once per new word. (A test
-// checks the Porter property on tens of thousands of words.) Until a lexicon says which stems it
-// needs (needStems), every word is stemmed.
+// none of those stems cannot stem to one of them. A lexicon may also say which words can match at
+// all (the classifier takes a word only when it is spelt like its pattern word). Other words are not
+// stemmed: about three quarters of the distinct words of a folder of postings, and the stemmer is
+// the costliest thing done once per new word. (A test checks the Porter property on tens of
+// thousands of words.) Until a lexicon says which stems it needs (needStems), every word is stemmed.
 let stemKeys: Set<string> | null = null;
 /** Needed stems shorter than three letters, y read as i (a word must start with one). */
 let shortStems: Set<string> | null = null;
+/** The lexicons' tests of which words can match by stem at all (any one may take a word). */
+const stemUsers: ((lower: string) => boolean)[] = [];
 
 /** The first letters of a word or stem as a key: y read as i. */
 function keyOf(s: string, n: number): string {
@@ -154,16 +157,20 @@ function keyOf(s: string, n: number): string {
 /** Whether the stem of a word (Porter-stemmable, lower-cased) can be one a lexicon needs. */
 function stemMatters(lower: string): boolean {
   if (stemKeys === null || shortStems === null) return true;
-  if (stemKeys.has(keyOf(lower, 3))) return true;
-  return shortStems.size > 0 && (shortStems.has(keyOf(lower, 1)) || shortStems.has(keyOf(lower, 2)));
+  const key = stemKeys.has(keyOf(lower, 3)) || (shortStems.size > 0 && (shortStems.has(keyOf(lower, 1)) || shortStems.has(keyOf(lower, 2))));
+  if (!key) return false;
+  for (let k = 0; k < stemUsers.length; k++) if (stemUsers[k](lower)) return true;
+  return false;
 }
 
 /**
- * Declares the stems a lexicon matches words by; from then on only words that can have one of the
- * declared stems are stemmed (the others keep stem = the word). Words already known that could
- * have one and were not stemmed are stemmed now.
+ * Declares the stems a lexicon matches words by, and which words (lower-cased) can match it at all
+ * (may say yes too often, never too rarely); from then on only words that can have one of the
+ * declared stems and may match are stemmed (the others keep stem = the word). Words already known
+ * that could have one and were not stemmed are stemmed now.
  */
-export function needStems(stems: Iterable<string>): void {
+export function needStems(stems: Iterable<string>, canMatch: (lower: string) => boolean = () => true): void {
+  stemUsers.push(canMatch);
   const keys = stemKeys ?? new Set<string>();
   const short = shortStems ?? new Set<string>();
   for (const st of stems) {
