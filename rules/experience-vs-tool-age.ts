@@ -1,5 +1,6 @@
 // "8+ years of Kubernetes" in a year when Kubernetes is not that old; "Junior" over 5+ years.
 import { isJuniorTitle } from '../server/src/engine/title';
+import { matchesOf } from '../server/src/engine/text';
 import releases from './lexicons/tool-release-years.json';
 import { PhraseMatcher } from './lib/phrases';
 import type { Rule, RuleFinding } from './rule';
@@ -25,7 +26,7 @@ const rule: Rule = {
     const junior = title ? isJuniorTitle(title) : false;
     for (const item of posting.items) {
       if (item.section === 'nonDuty') continue;
-      for (const m of item.text.matchAll(YEARS)) {
+      for (const m of matchesOf(YEARS, item.text)) {
         const years = Number(m[1]);
         const at = m.index ?? 0;
         const start = item.range.start + at;

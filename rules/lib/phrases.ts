@@ -4,7 +4,7 @@
 // Patterns are compiled into a trie over words and matched against the words of an item, which are
 // split once per lint and shared with the classifier (itemWords): no regular expression runs per
 // pattern, so the cost of a lint does not grow with the size of the lexicons.
-import { KEY_LENGTH as KEY, memo, registerRoots, tokenize, type ItemWords, type Token } from '../../server/src/engine/text';
+import { KEY_LENGTH as KEY, matchesOf, memo, registerRoots, tokenize, type ItemWords, type Token } from '../../server/src/engine/text';
 import type { Item, Range } from '../../server/src/engine/types';
 
 export interface PhraseMatch {
@@ -244,7 +244,7 @@ const NOT_PROSE = /\bhttps?:\/\/[^\s)>\]]+|\bwww\.[^\s)>\]]+|\]\([^)]*\)|<[^>\n]
 
 function notProse(text: string, offset: number): PhraseMatch[] {
   const out: PhraseMatch[] = [];
-  for (const m of text.matchAll(NOT_PROSE)) {
+  for (const m of matchesOf(NOT_PROSE, text)) {
     const start = offset + (m.index ?? 0);
     out.push({ pattern: '', text: m[0], range: { start, end: start + m[0].length } });
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer';
-import { tokenize } from '../../server/src/engine/text';
+import { matchesOf, tokenize } from '../../server/src/engine/text';
 
 const words = (text: string) => tokenize(text).map((t) => [t.raw, t.lower, t.stem, text.slice(t.start, t.end)]);
 
@@ -57,5 +57,24 @@ describe('tokenize', () => {
     });
     // The second time round every word is known: same answers.
     expect(tokenize(text).map((x) => x.stem)).toEqual(t.map((x) => x.stem));
+  });
+});
+
+describe('matchesOf', () => {
+  const cases: [RegExp, string][] = [
+    [/(\d{1,2})\s*\+?\s*years/gi, '5+ years of Python, 10 YEARS of SQL, 3 years'],
+    [/x*/g, 'axxb'],
+    [/\p{L}*/gu, '😀ab😀c'],
+    [/q/g, 'no such letter'],
+  ];
+  it('finds what matchAll finds, in order, with indexes and groups, and leaves the expression reusable', () => {
+    for (const [re, text] of cases) {
+      const got = matchesOf(re, text).map((m) => [m.index, ...m]);
+      expect(got).toEqual([...text.matchAll(re)].map((m) => [m.index, ...m]));
+      expect(re.lastIndex).toBe(0);
+    }
+  });
+  it('refuses an expression that is not global', () => {
+    expect(() => matchesOf(/a/, 'a')).toThrow(/global/);
   });
 });

@@ -4,6 +4,7 @@
 //   <!-- jdlint-disable-next-line [rule ...] -->   the line after the comment
 // No rule ids means every rule. A comment silences exactly what it names.
 import { lineStartOf, lineStarts, positionAt } from './lines';
+import { matchesOf } from './text';
 import type { Finding, Fix, Posting } from './types';
 
 const DIRECTIVE = /<!--\s*jdlint-(disable-file|disable-next-line|disable|enable)\b([^>]*?)-->/g;
@@ -20,7 +21,7 @@ interface Directive {
 /** The directives in a text that holds "jdlint-" (applySuppressions checks), with their lines. */
 function directives(text: string, starts: number[]): Directive[] {
   const out: Directive[] = [];
-  for (const m of text.matchAll(DIRECTIVE)) {
+  for (const m of matchesOf(DIRECTIVE, text)) {
     const ids = m[2].split(/[\s,]+/).filter(Boolean);
     const start = m.index ?? 0;
     out.push({ kind: m[1] as Directive['kind'], rules: ids.length ? ids : null, line: positionAt(starts, start).line, start, end: start + m[0].length });

@@ -3,7 +3,7 @@
 // and, for a retitle, replaced.
 import JaroWinklerDistance from 'natural/lib/natural/distance/jaro-winkler_distance';
 import titles from '../../../rules/lexicons/titles.json';
-import { detached } from './text';
+import { detached, matchesOf } from './text';
 import type { PostingTitle, TitleFamily, TitleModel } from './types';
 
 type Expected = TitleModel['expected'];
@@ -54,7 +54,7 @@ const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}+#'’.-]*|[\/&|+]/gu;
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const m of text.matchAll(TOKEN)) {
+  for (const m of matchesOf(TOKEN, text)) {
     let t = m[0];
     // A trailing dot ends a sentence or an abbreviation ("Sr."), never a role word.
     while (t.length > 1 && (t.endsWith('.') || t.endsWith('-'))) t = t.slice(0, -1);
