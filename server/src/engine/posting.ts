@@ -252,8 +252,9 @@ class PostingBuilder {
         if (te > ts) return;
       }
       const [hs, he] = this.headingCore(s, e);
-      const words = wordCount(text, hs, he);
-      if (he > hs && words <= MAX_HEADING_WORDS && he - hs <= 80) {
+      // Words are counted only on a line short enough to be a heading.
+      const words = he > hs && he - hs <= 80 ? wordCount(text, hs, he) : Infinity;
+      if (words <= MAX_HEADING_WORDS) {
         const last = text.charCodeAt(e - 1);
         const endsAsHeading = last === 58 || last === 0xff1a || text.endsWith('...', e) || last === 0x2026;
         const core = text.slice(hs, he);
