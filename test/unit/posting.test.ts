@@ -544,3 +544,77 @@ describe('parsePosting while a long Markdown posting is edited', () => {
     expect(parsePosting(shifted).items.find((i) => i.text.startsWith('Deploy model 599'))!.range.start).toBe(shifted.indexOf('Deploy model 599'));
   });
 });
+
+describe('parsePosting while a pasted posting is edited', () => {
+  // Plain text read by the line reader block by block: headings without '#', a "Title:" line, an
+  // inline field, numbered and bulleted lists with lazy lines, a fence, glued headings, glyphs.
+  const BASE = [
+    'Job title: Senior Data Scientist\n\nAbout us\nWe build tools for farms. Our team is small.\n\n',
+    'What you will do:\n1. Deploy models behind an API\n2. Monitor drift in production\nand report it weekly\n3. Own CI/CD for the models\n\n',
+    'Requirements\n- 5+ years of Python\n- SQL\nSpark\n  - nested: Airflow\n\n```\n# not a heading\n- not an item\n```\n\n',
+    'Location: Remote Responsibilities:Design A/B tests. Present insights to stakeholders.What you bring:Statistics • Tableau • dbt\n\n',
+    '# Machine Learning Engineer\n\n## Nice to have\n\nKubernetes\nTerraform\n\n    indented text stays a line\n',
+  ].join('');
+  const fresh = (text: string) => {
+    keepItemResults(false);
+    try {
+      return parsePosting(text);
+    } finally {
+      keepItemResults(true);
+    }
+  };
+  const shape = (p: ReturnType<typeof parsePosting>) => ({ title: p.title, frontMatter: p.frontMatter, sections: p.sections, items: p.items });
+
+  it('gives, edit after edit anywhere in it, exactly what a fresh parse gives', () => {
+    // A fixed pseudo-random sequence of insertions and deletions, blank lines included: blocks
+    // split, merge, move, and lose or gain the heading title and the "Title:" line before them.
+    let seed = 7;
+    const rand = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % n;
+    };
+    const INSERTS = ['\n', '\n\n', ' ', 'a', 'R', ':', '.', '-', '- ', '1. ', '# ', '`', '```\n', '- ```\n', '•', 'Title: X\n', 'Requirements\n'];
+    keepItemResults(true);
+    // With a heading title, and without one (then the first "Title:" line names the posting).
+    for (const start of [BASE + BASE.replace('Job title: Senior Data Scientist', 'Overview'), BASE.replace('# Machine', 'Machine') + BASE.replace('# Machine', 'Machine')]) {
+      let text = start;
+      for (let step = 0; step < 300; step++) {
+        const at = rand(text.length + 1);
+        if (rand(3) === 0 && text.length > 0) text = text.slice(0, at) + text.slice(at + 1 + rand(3));
+        else text = text.slice(0, at) + INSERTS[rand(INSERTS.length)] + text.slice(at);
+        expect(shape(parsePosting(text)), `after edit ${step}`).toEqual(shape(fresh(text)));
+      }
+    }
+  });
+
+  it('reads a block again when what came before it changes how it reads', () => {
+    keepItemResults(true);
+    const pairs: [string, string][] = [
+      // The first "Title:" line names the posting: a later one read first must not win once an earlier one is typed.
+      ['Overview\n\nTitle: Data Analyst\n\nDeploy models\n', 'Title: ML Engineer\n\nOverview\n\nTitle: Data Analyst\n\nDeploy models\n'],
+      // The first H1 names the posting; a later one is then a section heading.
+      ['Intro\n\n# Data Scientist\n\nDeploy models\n', '# ML Engineer\n\nIntro\n\n# Data Scientist\n\nDeploy models\n'],
+      // A fence opened in a list item (plain text to the line reader) runs on past blank lines.
+      ['Intro\n\nstill in the fence\n\nDeploy models\n', 'Intro\n- ```\n\nstill in the fence\n\nDeploy models\n'],
+    ];
+    for (const [before, after] of pairs) {
+      expect(shape(parsePosting(before))).toEqual(shape(fresh(before)));
+      expect(shape(parsePosting(after))).toEqual(shape(fresh(after)));
+    }
+  });
+
+  it('places the blocks an edit did not touch at their new offsets', () => {
+    const lines: string[] = ['Data Scientist', '', 'What you will do:', ''];
+    for (let i = 0; i < 300; i++) lines.push(`Deploy model ${i} behind an API and watch its latency`, '');
+    const text = lines.join('\n');
+    keepItemResults(true);
+    const first = parsePosting(text);
+    // One character typed into the first duty: the other blocks keep their items, one character on.
+    const typed = text.replace('Deploy model 0 ', 'Deploy model 0x ');
+    const next = parsePosting(typed);
+    expect(shape(next)).toEqual(shape(fresh(typed)));
+    expect(next.items.length).toBe(first.items.length);
+    expect(next.items[150].range.start).toBe(first.items[150].range.start + 1);
+    expect(next.items[150].text).toBe(first.items[150].text);
+  });
+});

@@ -79,10 +79,23 @@ function isEmphasisMark(c: number): boolean {
 }
 
 
+/**
+ * What reading a block of lines did to the posting, offsets relative to the block's start: replayed
+ * for the same block text (see readLines), it rebuilds the same sections, items and titles.
+ */
+type Op =
+  | { op: 'section'; kind: SectionKind; hs: number; he: number; at: number; field: boolean }
+  | { op: 'item'; start: number; end: number; kind: ItemKind }
+  | { op: 'headingTitle' | 'labelTitle'; start: number; end: number }
+  | { op: 'resume'; at: number };
+
 class PostingBuilder {
   readonly sections: Section[] = [];
   readonly items: Item[] = [];
   private current: Section | null = null;
+  /** While a block is read afresh: what it does, relative to `logBase` (see Op). */
+  private log: Op[] | null = null;
+  private logBase = 0;
   headingTitle: PostingTitle | null = null;
   labelTitle: PostingTitle | null = null;
   frontTitle: PostingTitle | null = null;
@@ -90,7 +103,8 @@ class PostingBuilder {
 
   constructor(readonly text: string) {}
 
-  startSection(kind: SectionKind, headingStart: number, headingEnd: number, sectionStart: number): void {
+  startSection(kind: SectionKind, headingStart: number, headingEnd: number, sectionStart: number, field = false): void {
+    if (this.log) this.log.push({ op: 'section', kind, hs: headingStart - this.logBase, he: headingEnd - this.logBase, at: sectionStart - this.logBase, field });
     const prev = this.current;
     if (prev) prev.range.end = sectionStart;
     // "Responsibilities" straight followed by "Job Description:" is one section with a generic
@@ -116,6 +130,12 @@ class PostingBuilder {
     if (letters < 2) return;
     const value = text.slice(start, end);
     if (end - start <= 40 && isDebris(value)) return;
+    if (this.log) this.log.push({ op: 'item', start: start - this.logBase, end: end - this.logBase, kind });
+    this.pushItem(start, end, value, kind);
+  }
+
+  private pushItem(start: number, end: number, value: string, kind: ItemKind): void {
+    const text = this.text;
     if (!this.current) {
       this.current = { kind: 'unknown', heading: null, headingRange: null, range: { start, end: text.length }, items: [] };
       this.sections.push(this.current);
@@ -131,7 +151,7 @@ class PostingBuilder {
     if (he <= hs) return;
     const kind = headingKind(this.text.slice(hs, he));
     if (!kind && depth <= 2 && !this.headingTitle) {
-      this.headingTitle = { text: this.text.slice(hs, he), range: { start: hs, end: he }, source: 'heading' };
+      this.title('headingTitle', hs, he);
       return;
     }
     this.startSection(kind ?? 'unknown', hs, he, nodeStart);
@@ -246,9 +266,7 @@ class PostingBuilder {
       const label = colon < e ? LABEL_LINE.exec(text.slice(s, e)) : null;
       if (label) {
         const [ts, te] = this.headingCore(s + label[0].length, e);
-        if (te > ts && !this.labelTitle) {
-          this.labelTitle = { text: text.slice(ts, te), range: { start: ts, end: te }, source: 'label' };
-        }
+        if (te > ts && !this.labelTitle) this.title('labelTitle', ts, te);
         if (te > ts) return;
       }
       const [hs, he] = this.headingCore(s, e);
@@ -284,7 +302,7 @@ class PostingBuilder {
       sentenceIndex = this.emit(pos, h.start, kind, splitSentences, sentences, sentenceIndex);
       kind = marker ?? 'line';
       const resume = this.current?.kind;
-      this.startSection(h.kind, h.start, h.end, h.start);
+      this.startSection(h.kind, h.start, h.end, h.start, h.field);
       pos = h.contentStart;
       if (h.field) {
         // "Location: Remote" interrupts a section; the text after the value belongs to what was
@@ -299,7 +317,48 @@ class PostingBuilder {
     this.emit(pos, e, kind, splitSentences, sentences, sentenceIndex);
   }
 
+  private title(which: 'headingTitle' | 'labelTitle', start: number, end: number): void {
+    if (this.log) this.log.push({ op: which, start: start - this.logBase, end: end - this.logBase });
+    this[which] = { text: this.text.slice(start, end), range: { start, end }, source: which === 'headingTitle' ? 'heading' : 'label' };
+  }
+
+  /** Reads [start, end) with `read`, noting what it does relative to start. */
+  record<T>(start: number, read: () => T): { ops: Op[]; value: T } {
+    const ops: Op[] = [];
+    this.log = ops;
+    this.logBase = start;
+    try {
+      return { ops, value: read() };
+    } finally {
+      this.log = null;
+    }
+  }
+
+  /** Does again what a block with the same text did, the block now starting at `base`. */
+  replay(ops: readonly Op[], base: number): void {
+    let interrupted: SectionKind | undefined;
+    for (const o of ops) {
+      switch (o.op) {
+        case 'section':
+          if (o.field) interrupted = this.current?.kind;
+          this.startSection(o.kind, o.hs + base, o.he + base, o.at + base, o.field);
+          break;
+        case 'item':
+          this.pushItem(o.start + base, o.end + base, this.text.slice(o.start + base, o.end + base), o.kind);
+          break;
+        case 'headingTitle':
+        case 'labelTitle':
+          this.title(o.op, o.start + base, o.end + base);
+          break;
+        case 'resume':
+          this.resumeAfterField(o.at + base, interrupted);
+          break;
+      }
+    }
+  }
+
   private resumeAfterField(at: number, interrupted: SectionKind | undefined): void {
+    if (this.log) this.log.push({ op: 'resume', at: at - this.logBase });
     const kind: SectionKind = interrupted && interrupted !== 'nonDuty' ? interrupted : 'unknown';
     if (this.current) this.current.range.end = at;
     this.current = { kind, heading: null, headingRange: null, range: { start: at, end: this.text.length }, items: [] };
@@ -585,15 +644,15 @@ function tooDeepForMarkdown(text: string, start: number, end: number): boolean {
  * list item ("- ", "* ", "+ ", "1. ", "1) ", nested ones too) keeps its lazy continuation lines, and
  * each line goes through the same heading, bullet and sentence logic as parsed Markdown.
  */
-function parseLines(b: PostingBuilder, start: number, end: number): void {
+function parseLines(b: PostingBuilder, start: number, end: number, state: LineState = OPEN): LineState {
   const text = b.text;
   let i = start;
-  let fence = 0;
+  let fence = state.fence;
   let prevBlank = true;
   // A paragraph is open: a numbered line other than "1." continues it (CommonMark: only a list
   // starting at 1 interrupts a paragraph), unless it is the next item of an open numbered list.
   let paragraph = false;
-  let list: ItemKind | null = null;
+  let list = state.list;
   // The open list item's text; lazy continuation lines extend it.
   let itemStart = -1;
   let itemEnd = -1;
@@ -669,6 +728,79 @@ function parseLines(b: PostingBuilder, start: number, end: number): void {
     i = lineEnd + 1;
   }
   if (itemStart >= 0) b.listItem(itemStart, itemEnd, itemKind, false);
+  return fence === state.fence && list === state.list ? state : { fence, list };
+}
+
+/**
+ * What the line reader carries from one block to the next (a block starts after a blank line, so
+ * nothing else is open): the open list's kind and an open code fence (its char code, or 0).
+ */
+interface LineState {
+  readonly list: ItemKind | null;
+  readonly fence: number;
+}
+const OPEN: LineState = { list: null, fence: 0 };
+
+// While a posting is edited, the blocks the edit did not touch read as before: what reading each
+// did (Op[]) is kept by its text and by what it depends on besides (the line state it started in,
+// and whether the posting had a heading title or a "Title:" line before it), and done again at its
+// new offset. A keystroke in a long posting then reads one block of lines instead of all of them.
+// The least recently used blocks go first; a batch run (keepItemResults(false)) keeps none.
+interface ReadBlock {
+  key: string;
+  /** LineState and the titles known before the block (blockFlags). */
+  flags: number;
+  ops: Op[];
+  after: LineState;
+}
+const readBlocks = new Map<string, ReadBlock>();
+/** Characters of block text kept: a 20,000-word posting (about 130,000) and the edits typed into it. */
+const BLOCK_CHARS = 256_000;
+let blockChars = 0;
+
+function blockFlags(b: PostingBuilder, state: LineState): number {
+  const list = state.list === null ? 0 : state.list === 'bullet' ? 1 : state.list === 'numbered' ? 2 : 3;
+  return list | (state.fence << 2) | (b.headingTitle ? 1 << 20 : 0) | (b.labelTitle ? 1 << 21 : 0);
+}
+
+/** Reads [start, end) with the line reader one block at a time (blocks start at `starts`). */
+function readLines(b: PostingBuilder, start: number, end: number, starts: number[]): void {
+  const keep = keepingItemResults();
+  let state = OPEN;
+  let k = 0;
+  while (k < starts.length && starts[k] <= start) k++;
+  for (let bs = start; bs < end; k++) {
+    const be = k < starts.length && starts[k] < end ? starts[k] : end;
+    if (!keep) state = parseLines(b, bs, be, state);
+    else {
+      const flags = blockFlags(b, state);
+      const block = b.text.slice(bs, be);
+      const kept = readBlocks.get(block);
+      if (kept && kept.flags === flags) {
+        b.replay(kept.ops, bs);
+        state = kept.after;
+        readBlocks.delete(kept.key);
+        readBlocks.set(kept.key, kept);
+      } else {
+        const from = state;
+        const read = b.record(bs, () => parseLines(b, bs, be, from));
+        state = read.value;
+        if (kept) {
+          readBlocks.delete(kept.key);
+          blockChars -= kept.key.length;
+        }
+        const entry: ReadBlock = { key: detached(block), flags, ops: read.ops, after: state };
+        readBlocks.set(entry.key, entry);
+        blockChars += entry.key.length;
+        for (const oldest of readBlocks.keys()) {
+          if (blockChars <= BLOCK_CHARS || oldest === entry.key) break;
+          blockChars -= oldest.length;
+          readBlocks.delete(oldest);
+        }
+      }
+    }
+    bs = be;
+  }
 }
 
 function unclosedFrontMatter(text: string, fm: FrontMatter | null): FrontMatter | null {
@@ -697,10 +829,9 @@ interface Run {
  * which reads them as micromark would at a fraction of the cost (micromark manages a few hundred
  * KB/s here). A pasted posting with one bold line costs micromark that line's block, not the posting.
  */
-function runs(text: string, always: boolean): Run[] {
+function runs(text: string, always: boolean, starts: number[]): Run[] {
   // Most pasted postings hold no block syntax at all: one run for the line reader.
   if (!always && !hasMarkdownSyntax(text, 0, text.length)) return [{ start: 0, end: text.length, markdown: false }];
-  const starts = blockStarts(text);
   const out: Run[] = [];
   for (let k = 0; k < starts.length; k++) {
     const start = starts[k];
@@ -724,10 +855,11 @@ export function parsePosting(text: string, options: ParseOptions = {}): Posting 
   const b = new PostingBuilder(text);
   try {
     let budget = MARKDOWN_BUDGET;
-    for (const { start: cs, end: ce, markdown } of runs(text, options.alwaysMarkdown === true)) {
+    const starts = blockStarts(text);
+    for (const { start: cs, end: ce, markdown } of runs(text, options.alwaysMarkdown === true, starts)) {
       budget -= ce - cs;
       if (!markdown || budget < 0 || tooDeepForMarkdown(text, cs, ce)) {
-        parseLines(b, cs, ce);
+        readLines(b, cs, ce, starts);
         continue;
       }
       let root: Root | null = null;
