@@ -573,10 +573,17 @@ describe('parsePosting while a pasted posting is edited', () => {
       seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
       return (seed >>> 8) % n;
     };
-    const INSERTS = ['\n', '\n\n', ' ', 'a', 'R', ':', '.', '-', '- ', '1. ', '# ', '`', '```\n', '- ```\n', '•', 'Title: X\n', 'Requirements\n'];
+    const INSERTS = ['\n', '\n\n', ' ', 'a', 'R', ':', '.', '-', '- ', '1. ', '# ', '`', '```\n', '- ```\n', '•', 'Title: X\n', 'Requirements\n', '**', '* ', '> ', '---\n'];
     keepItemResults(true);
     // With a heading title, and without one (then the first "Title:" line names the posting).
-    for (const start of [BASE + BASE.replace('Job title: Senior Data Scientist', 'Overview'), BASE.replace('# Machine', 'Machine') + BASE.replace('# Machine', 'Machine')]) {
+    // And Markdown read by micromark run by run: front matter, bold headings, quotes, tables.
+    const MD = '**What you will do**\n\n* Deploy models behind an API\n* Monitor drift\n\n> About us: a farm tools company\n\n| Tool | Use |\n|---|---|\n| SQL | reports |\n\n## Requirements\n\n1. Python\n2. Statistics\n\n';
+    const starts = [
+      BASE + BASE.replace('Job title: Senior Data Scientist', 'Overview'),
+      BASE.replace('# Machine', 'Machine') + BASE.replace('# Machine', 'Machine'),
+      '---\ntitle: Senior Data Scientist\n---\n\n' + MD + BASE + MD,
+    ];
+    for (const start of starts) {
       let text = start;
       for (let step = 0; step < 300; step++) {
         const at = rand(text.length + 1);
@@ -596,6 +603,11 @@ describe('parsePosting while a pasted posting is edited', () => {
       ['Intro\n\n# Data Scientist\n\nDeploy models\n', '# ML Engineer\n\nIntro\n\n# Data Scientist\n\nDeploy models\n'],
       // A fence opened in a list item (plain text to the line reader) runs on past blank lines.
       ['Intro\n\nstill in the fence\n\nDeploy models\n', 'Intro\n- ```\n\nstill in the fence\n\nDeploy models\n'],
+      // Front matter counts only at the very start of the document.
+      ['---\ntitle: Data Analyst\n---\n\n**Duties**\n\n* Deploy models\n', 'Intro\n\n---\ntitle: Data Analyst\n---\n\n**Duties**\n\n* Deploy models\n'],
+      // The same Markdown block, past the document's Markdown budget, is read line by line (a
+      // Setext heading is Markdown's; the line reader reads two lines).
+      ['Intro\n\nSenior Data Scientist\n===\n', 'x'.repeat(70_000) + '\n\nSenior Data Scientist\n===\n'],
     ];
     for (const [before, after] of pairs) {
       expect(shape(parsePosting(before))).toEqual(shape(fresh(before)));

@@ -87,7 +87,8 @@ type Op =
   | { op: 'section'; kind: SectionKind; hs: number; he: number; at: number; field: boolean }
   | { op: 'item'; start: number; end: number; kind: ItemKind }
   | { op: 'headingTitle' | 'labelTitle'; start: number; end: number }
-  | { op: 'resume'; at: number };
+  | { op: 'resume'; at: number }
+  | { op: 'yaml'; start: number; end: number };
 
 class PostingBuilder {
   readonly sections: Section[] = [];
@@ -353,6 +354,9 @@ class PostingBuilder {
         case 'resume':
           this.resumeAfterField(o.at + base, interrupted);
           break;
+        case 'yaml':
+          this.yaml(o.start + base, o.end + base);
+          break;
       }
     }
   }
@@ -394,6 +398,7 @@ class PostingBuilder {
 
   /** The YAML front matter node [start, end) including its fences. */
   yaml(start: number, end: number): void {
+    if (this.log) this.log.push({ op: 'yaml', start: start - this.logBase, end: end - this.logBase });
     const text = this.text;
     let valueStart = start;
     while (valueStart < end && text.charCodeAt(valueStart) !== 10) valueStart++;
@@ -763,44 +768,71 @@ function blockFlags(b: PostingBuilder, state: LineState): number {
   return list | (state.fence << 2) | (b.headingTitle ? 1 << 20 : 0) | (b.labelTitle ? 1 << 21 : 0);
 }
 
+/**
+ * Flags of a kept block read by micromark, and of one at the start of the document (front matter
+ * counts only there; blocks never start with a "-" line, so this only guards what blockStarts ensures).
+ */
+const MARKDOWN_READ = 1 << 22;
+const AT_START = 1 << 23;
+
+/**
+ * Reads [start, end) with `read` (given the line state before it, returning the state after), or
+ * replays what an earlier read of the same text in the same circumstances (`flags`) did.
+ */
+function keptRead(b: PostingBuilder, start: number, end: number, state: LineState, flags: number, read: (state: LineState) => LineState): LineState {
+  if (!keepingItemResults()) return read(state);
+  flags |= blockFlags(b, state) | (start === 0 ? AT_START : 0);
+  const block = b.text.slice(start, end);
+  const kept = readBlocks.get(block);
+  if (kept && kept.flags === flags) {
+    b.replay(kept.ops, start);
+    readBlocks.delete(kept.key);
+    readBlocks.set(kept.key, kept);
+    return kept.after;
+  }
+  const done = b.record(start, () => read(state));
+  if (kept) {
+    readBlocks.delete(kept.key);
+    blockChars -= kept.key.length;
+  }
+  const entry: ReadBlock = { key: detached(block), flags, ops: done.ops, after: done.value };
+  readBlocks.set(entry.key, entry);
+  blockChars += entry.key.length;
+  for (const oldest of readBlocks.keys()) {
+    if (blockChars <= BLOCK_CHARS || oldest === entry.key) break;
+    blockChars -= oldest.length;
+    readBlocks.delete(oldest);
+  }
+  return done.value;
+}
+
 /** Reads [start, end) with the line reader one block at a time (blocks start at `starts`). */
 function readLines(b: PostingBuilder, start: number, end: number, starts: number[]): void {
-  const keep = keepingItemResults();
   let state = OPEN;
   let k = 0;
   while (k < starts.length && starts[k] <= start) k++;
   for (let bs = start; bs < end; k++) {
     const be = k < starts.length && starts[k] < end ? starts[k] : end;
-    if (!keep) state = parseLines(b, bs, be, state);
-    else {
-      const flags = blockFlags(b, state);
-      const block = b.text.slice(bs, be);
-      const kept = readBlocks.get(block);
-      if (kept && kept.flags === flags) {
-        b.replay(kept.ops, bs);
-        state = kept.after;
-        readBlocks.delete(kept.key);
-        readBlocks.set(kept.key, kept);
-      } else {
-        const from = state;
-        const read = b.record(bs, () => parseLines(b, bs, be, from));
-        state = read.value;
-        if (kept) {
-          readBlocks.delete(kept.key);
-          blockChars -= kept.key.length;
-        }
-        const entry: ReadBlock = { key: detached(block), flags, ops: read.ops, after: state };
-        readBlocks.set(entry.key, entry);
-        blockChars += entry.key.length;
-        for (const oldest of readBlocks.keys()) {
-          if (blockChars <= BLOCK_CHARS || oldest === entry.key) break;
-          blockChars -= oldest.length;
-          readBlocks.delete(oldest);
-        }
-      }
-    }
+    const from = bs;
+    state = keptRead(b, bs, be, state, 0, (st) => parseLines(b, from, be, st));
     bs = be;
   }
+}
+
+/** Reads a run with Markdown block syntax through micromark (line by line if it cannot parse it). */
+function readMarkdown(b: PostingBuilder, start: number, end: number): void {
+  keptRead(b, start, end, OPEN, MARKDOWN_READ, () => {
+    const text = b.text;
+    let root: Root | null = null;
+    try {
+      root = markdownTree(start === 0 && end === text.length ? text : text.slice(start, end));
+    } catch {
+      root = null;
+    }
+    if (root) walk(b, root, start);
+    else parseLines(b, start, end);
+    return OPEN;
+  });
 }
 
 function unclosedFrontMatter(text: string, fm: FrontMatter | null): FrontMatter | null {
@@ -862,14 +894,7 @@ export function parsePosting(text: string, options: ParseOptions = {}): Posting 
         readLines(b, cs, ce, starts);
         continue;
       }
-      let root: Root | null = null;
-      try {
-        root = markdownTree(cs === 0 && ce === text.length ? text : text.slice(cs, ce));
-      } catch {
-        root = null;
-      }
-      if (root) walk(b, root, cs);
-      else parseLines(b, cs, ce);
+      readMarkdown(b, cs, ce);
     }
     b.frontMatter = unclosedFrontMatter(text, b.frontMatter);
     return b.finish();
