@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseTitle, retitle, isJuniorTitle } from '../../server/src/engine/title';
+import JaroWinklerDistance from 'natural/lib/natural/distance/jaro-winkler_distance';
+import { jaroWinklerBound, parseTitle, retitle, isJuniorTitle } from '../../server/src/engine/title';
 import type { PostingTitle } from '../../server/src/engine/types';
 
 /** A title as the parser gives it, placed at `offset` in a document ("# " before it, say). */
@@ -65,5 +66,45 @@ describe('isJuniorTitle', () => {
     expect(isJuniorTitle(parseTitle(title('Junior Data Scientist')))).toBe(true);
     expect(isJuniorTitle(parseTitle(title('Entry-Level ML Engineer')))).toBe(true);
     expect(isJuniorTitle(parseTitle(title('Senior Data Scientist')))).toBe(false);
+  });
+});
+
+describe('the bound that prunes typo matching', () => {
+  it('is never below the Jaro-Winkler similarity it stands for', () => {
+    // Role-like phrases and their misspellings: swapped, dropped, doubled and changed letters, and case.
+    const phrases = ['data scientist', 'machine learning engineer', 'mlops engineer', 'applied scientist', 'Data Scienist', 'Machine Lerning Engineer', 'ml engneer', 'reserach scientist', 'anayltics engineer', 'Ingénieur données'];
+    let seed = 11;
+    const rand = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % n;
+    };
+    const mutate = (s: string) => {
+      const at = rand(s.length);
+      const c = 'abcdeilmnorst é'[rand(15)];
+      return [s.slice(0, at) + s.slice(at + 1), s.slice(0, at) + c + s.slice(at), s.slice(0, at) + c + s.slice(at + 1), s.slice(0, at) + s.slice(at + 1, at + 2) + s.slice(at, at + 1) + s.slice(at + 2)][rand(4)];
+    };
+    let pairs = 0;
+    let pruned = 0;
+    for (const a of phrases) {
+      for (let k = 0; k < 400; k++) {
+        let b = a;
+        for (let m = rand(4); m >= 0; m--) b = mutate(b);
+        const jw = JaroWinklerDistance(a, b, { ignoreCase: true });
+        const bound = jaroWinklerBound(a, b);
+        expect(bound, `${a} / ${b}`).toBeGreaterThanOrEqual(jw - 1e-12);
+        pairs++;
+        if (bound < 0.93) pruned++;
+      }
+    }
+    expect(pairs).toBe(4000);
+    // And it does prune: pairs with different letters cannot reach a typo's similarity.
+    expect(jaroWinklerBound('data scientist', 'software engineer')).toBeLessThan(0.93);
+    expect(pruned).toBeGreaterThan(0);
+  });
+
+  it('leaves misspelt titles read as before', () => {
+    expect(parseTitle(title('Senior Data Scienist')).family).toBe('data-scientist');
+    expect(parseTitle(title('Machine Lerning Engineer II')).family).toBe('ml-engineer');
+    expect(parseTitle(title('Software Enginer')).family).not.toBe('data-scientist');
   });
 });

@@ -107,6 +107,54 @@ function exactMatches(ws: Word[]): Match[] {
   return found;
 }
 
+// Character counts of each alias (code units, lower-cased; all past ASCII share one bucket), for
+// the bound in canReach.
+const CHAR_BUCKETS = 128;
+const bucketOf = (c: number) => (c < CHAR_BUCKETS - 1 ? c : CHAR_BUCKETS - 1);
+function charCounts(lower: string): { chars: number[]; counts: number[] } {
+  const counts = new Map<number, number>();
+  for (let k = 0; k < lower.length; k++) counts.set(bucketOf(lower.charCodeAt(k)), (counts.get(bucketOf(lower.charCodeAt(k))) ?? 0) + 1);
+  return { chars: [...counts.keys()], counts: [...counts.values()] };
+}
+const ALIAS_CHARS = new Map<Alias, { chars: number[]; counts: number[] }>();
+for (const alias of ALIASES) ALIAS_CHARS.set(alias, charCounts(alias.joined.toLowerCase()));
+const phraseCounts = new Uint16Array(CHAR_BUCKETS);
+
+/**
+ * Whether the Jaro-Winkler similarity of `phrase` (lower-cased, its counts in phraseCounts) and an
+ * alias can exceed `score`. Jaro pairs equal characters, each once, so its matches are at most the
+ * characters the two share, and its transposition term at most 1; the Winkler bonus grows with Jaro.
+ * A bound, never a guess: only pairs it rules out are skipped (with room for rounding).
+ */
+function canReach(phrase: string, alias: Alias, score: number): boolean {
+  const { chars, counts } = ALIAS_CHARS.get(alias)!;
+  return similarityBound(phrase, alias.joined.toLowerCase(), chars, counts) > score - 1e-9;
+}
+
+/** The bound of canReach for lower-cased a (its counts in phraseCounts) and b (chars and counts). */
+function similarityBound(a: string, b: string, chars: number[], counts: number[]): number {
+  let shared = 0;
+  for (let k = 0; k < chars.length; k++) shared += Math.min(counts[k], phraseCounts[chars[k]]);
+  if (shared === 0) return 0;
+  let prefix = 0;
+  while (prefix < 4 && a[prefix] === b[prefix]) prefix++;
+  const jaro = (shared / a.length + shared / b.length + 1) / 3;
+  return jaro + prefix * 0.1 * (1 - jaro);
+}
+
+/** The bound on Jaro-Winkler similarity correctedMatch prunes with, for two strings (exported for tests). */
+export function jaroWinklerBound(a: string, b: string): number {
+  const la = a.toLowerCase();
+  const lb = b.toLowerCase();
+  const { chars, counts } = charCounts(lb);
+  for (let k = 0; k < la.length; k++) phraseCounts[bucketOf(la.charCodeAt(k))]++;
+  try {
+    return similarityBound(la, lb, chars, counts);
+  } finally {
+    phraseCounts.fill(0);
+  }
+}
+
 /** Misspelt role names ("Data Scienist", "Machine Lerning Engineer") through Jaro-Winkler. */
 function correctedMatch(ws: Word[]): Match | null {
   let best: Match | null = null;
@@ -115,14 +163,18 @@ function correctedMatch(ws: Word[]): Match | null {
     for (let n = 1; n <= 5 && i + n <= ws.length; n++) {
       const phrase = ws.slice(i, i + n).map((w) => w.word).join(' ');
       if (phrase.length < 8) continue;
+      const lower = phrase.toLowerCase();
+      for (let k = 0; k < lower.length; k++) phraseCounts[bucketOf(lower.charCodeAt(k))]++;
       for (const alias of ALIASES) {
         if (Math.abs(alias.joined.length - phrase.length) > 3) continue;
+        if (!canReach(lower, alias, bestScore)) continue;
         const score = JaroWinklerDistance(phrase, alias.joined, { ignoreCase: true });
         if (score > bestScore) {
           bestScore = score;
           best = { family: alias.family, from: i, to: i + n, corrected: true };
         }
       }
+      phraseCounts.fill(0);
     }
   }
   return best;
