@@ -10,6 +10,22 @@ import path from 'node:path';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const production = process.argv.includes('--production') || !process.argv.includes('--dev');
 
+// vscode-jsonrpc's Node entry loads node:crypto at once (about 20 ms of a cold start: OpenSSL
+// starts) only to name the pipes of its pipe transport; the server and the client talk over stdio.
+// Bundled, it loads node:crypto when a pipe name is first asked for. The build fails if the line
+// it replaces changes upstream.
+const lazyCrypto = {
+  name: 'lazy-crypto',
+  setup(b) {
+    b.onLoad({ filter: /vscode-jsonrpc[\\/]lib[\\/]node[\\/]main\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const eager = 'const crypto_1 = require("crypto");';
+      if (!source.includes(eager)) throw new Error(`${args.path}: no "${eager}" to make lazy (vscode-jsonrpc changed: update scripts/build.mjs)`);
+      return { contents: source.replace(eager, 'const crypto_1 = { randomBytes: (n) => require("crypto").randomBytes(n) };'), loader: 'js' };
+    });
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -23,6 +39,7 @@ const common = {
   // import.meta is empty, so point it at the bundle file itself.
   define: { 'import.meta.url': '__jdlintImportMetaUrl' },
   inject: [path.join(root, 'scripts/import-meta-url.js')],
+  plugins: [lazyCrypto],
 };
 
 // Training first: the classifier bundles the weights it learns (scripts/train.ts); then the stems of
