@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer';
-import { matchesOf, tokenize } from '../../server/src/engine/text';
+import { matchesOf, TextLru, tokenize } from '../../server/src/engine/text';
 
 const words = (text: string) => tokenize(text).map((t) => [t.raw, t.lower, t.stem, text.slice(t.start, t.end)]);
 
@@ -76,5 +76,23 @@ describe('matchesOf', () => {
   });
   it('refuses an expression that is not global', () => {
     expect(() => matchesOf(/a/, 'a')).toThrow(/global/);
+  });
+});
+
+describe('TextLru', () => {
+  it('keeps values by text, dropping the least recently used past its characters', () => {
+    const lru = new TextLru<number>(10);
+    lru.set('aaaa', 1);
+    lru.set('bbbb', 2);
+    expect(lru.get('aaaa')).toBe(1); // now bbbb is the least recently used
+    lru.set('cccc', 3); // 12 characters: bbbb goes
+    expect(lru.get('bbbb')).toBeUndefined();
+    expect([lru.get('aaaa'), lru.get('cccc'), lru.size]).toEqual([1, 3, 8]);
+    // A new value for a kept text replaces it, counted once.
+    lru.set('aaaa', 4);
+    expect([lru.get('aaaa'), lru.size]).toEqual([4, 8]);
+    // A text longer than the bound is kept alone until the next one.
+    lru.set('x'.repeat(20), 5);
+    expect([lru.get('aaaa'), lru.get('cccc'), lru.get('x'.repeat(20)), lru.size]).toEqual([undefined, undefined, 5, 20]);
   });
 });

@@ -5,7 +5,7 @@
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import { frontmatter } from 'micromark-extension-frontmatter';
-import { detached, keepingItemResults } from './text';
+import { keepingItemResults, TextLru } from './text';
 import { yaml } from './yaml';
 import type { Nodes, Root } from 'mdast';
 import type { FrontMatter, Item, ItemKind, Posting, PostingTitle, Section, SectionKind } from './types';
@@ -39,29 +39,14 @@ const MARKDOWN_OPTIONS = {
 // others are kept by their text (a tree depends on nothing else; walk only reads it), so a
 // keystroke in a long Markdown posting parses about 8,000 characters, not up to 64,000. The least
 // recently used trees go first. A batch run (keepItemResults(false)) keeps none.
-const trees = new Map<string, { key: string; root: Root }>();
-/** Characters of run text whose trees are kept: the Markdown budget of two postings. */
-const TREE_CHARS = 2 * 64_000;
-let treeChars = 0;
+/** Kept trees, by run text: up to the Markdown budget of two postings. */
+const trees = new TextLru<Root>(2 * 64_000);
 
 function markdownTree(run: string): Root {
   if (!keepingItemResults()) return fromMarkdown(run, MARKDOWN_OPTIONS);
-  const kept = trees.get(run);
-  if (kept) {
-    // Most recently used last (under the key detached from its document, never the run asked with).
-    trees.delete(kept.key);
-    trees.set(kept.key, kept);
-    return kept.root;
-  }
-  const entry = { key: detached(run), root: fromMarkdown(run, MARKDOWN_OPTIONS) };
-  trees.set(entry.key, entry);
-  treeChars += entry.key.length;
-  for (const oldest of trees.keys()) {
-    if (treeChars <= TREE_CHARS || oldest === entry.key) break;
-    trees.delete(oldest);
-    treeChars -= oldest.length;
-  }
-  return entry.root;
+  let root = trees.get(run);
+  if (!root) trees.set(run, (root = fromMarkdown(run, MARKDOWN_OPTIONS)));
+  return root;
 }
 
 const LABEL_LINE = /^\s*(?:\*\*|__)?\s*(?:job\s+title|position\s+title|title|position|role\s+title)\s*(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*/i;
@@ -81,7 +66,7 @@ function isEmphasisMark(c: number): boolean {
 
 /**
  * What reading a block of lines did to the posting, offsets relative to the block's start: replayed
- * for the same block text (see readLines), it rebuilds the same sections, items and titles.
+ * for the same block text (see keptRead), it rebuilds the same sections, items and titles.
  */
 type Op =
   | { op: 'section'; kind: SectionKind; hs: number; he: number; at: number; field: boolean }
@@ -752,16 +737,13 @@ const OPEN: LineState = { list: null, fence: 0 };
 // new offset. A keystroke in a long posting then reads one block of lines instead of all of them.
 // The least recently used blocks go first; a batch run (keepItemResults(false)) keeps none.
 interface ReadBlock {
-  key: string;
-  /** LineState and the titles known before the block (blockFlags). */
+  /** What the read depended on besides the text (blockFlags and the flags of keptRead). */
   flags: number;
   ops: Op[];
   after: LineState;
 }
-const readBlocks = new Map<string, ReadBlock>();
-/** Characters of block text kept: a 20,000-word posting (about 130,000) and the edits typed into it. */
-const BLOCK_CHARS = 256_000;
-let blockChars = 0;
+/** Kept reads, by block text: a 20,000-word posting (about 130,000 characters) and the edits typed into it. */
+const readBlocks = new TextLru<ReadBlock>(256_000);
 
 function blockFlags(b: PostingBuilder, state: LineState): number {
   const list = state.list === null ? 0 : state.list === 'bullet' ? 1 : state.list === 'numbered' ? 2 : 3;
@@ -786,23 +768,10 @@ function keptRead(b: PostingBuilder, start: number, end: number, state: LineStat
   const kept = readBlocks.get(block);
   if (kept && kept.flags === flags) {
     b.replay(kept.ops, start);
-    readBlocks.delete(kept.key);
-    readBlocks.set(kept.key, kept);
     return kept.after;
   }
   const done = b.record(start, () => read(state));
-  if (kept) {
-    readBlocks.delete(kept.key);
-    blockChars -= kept.key.length;
-  }
-  const entry: ReadBlock = { key: detached(block), flags, ops: done.ops, after: done.value };
-  readBlocks.set(entry.key, entry);
-  blockChars += entry.key.length;
-  for (const oldest of readBlocks.keys()) {
-    if (blockChars <= BLOCK_CHARS || oldest === entry.key) break;
-    blockChars -= oldest.length;
-    readBlocks.delete(oldest);
-  }
+  readBlocks.set(block, { flags, ops: done.ops, after: done.value });
   return done.value;
 }
 
