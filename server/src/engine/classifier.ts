@@ -148,9 +148,9 @@ needStems(
 
 /**
  * A test of whether sameWord(word, [w]) can hold for some w of `words`: a length within 3 of w's,
- * and all but the last letter of the shorter word shared. Such a word either drops its last letter
- * into a prefix of w at most 4 letters shorter than w (w as long or longer), or starts with w
- * without w's last letter (w shorter), so two sets of prefixes answer it.
+ * and all but the last letter of the shorter word shared. Such a word, less its last letter, is a
+ * prefix of w at most 4 letters shorter than w (w as long or longer), or it starts with w less w's
+ * last letter (w shorter), so two sets of prefixes answer it.
  */
 export function spelledLike(words: Iterable<string>): (lower: string) => boolean {
   const longer = new Set<string>();

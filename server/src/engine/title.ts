@@ -116,8 +116,11 @@ function charCounts(lower: string): { chars: number[]; counts: number[] } {
   for (let k = 0; k < lower.length; k++) counts.set(bucketOf(lower.charCodeAt(k)), (counts.get(bucketOf(lower.charCodeAt(k))) ?? 0) + 1);
   return { chars: [...counts.keys()], counts: [...counts.values()] };
 }
-const ALIAS_CHARS = new Map<Alias, { chars: number[]; counts: number[] }>();
-for (const alias of ALIASES) ALIAS_CHARS.set(alias, charCounts(alias.joined.toLowerCase()));
+const ALIAS_CHARS = new Map<Alias, { lower: string; chars: number[]; counts: number[] }>();
+for (const alias of ALIASES) {
+  const lower = alias.joined.toLowerCase();
+  ALIAS_CHARS.set(alias, { lower, ...charCounts(lower) });
+}
 const phraseCounts = new Uint16Array(CHAR_BUCKETS);
 
 /**
@@ -127,8 +130,8 @@ const phraseCounts = new Uint16Array(CHAR_BUCKETS);
  * A bound, never a guess: only pairs it rules out are skipped (with room for rounding).
  */
 function canReach(phrase: string, alias: Alias, score: number): boolean {
-  const { chars, counts } = ALIAS_CHARS.get(alias)!;
-  return similarityBound(phrase, alias.joined.toLowerCase(), chars, counts) > score - 1e-9;
+  const { lower, chars, counts } = ALIAS_CHARS.get(alias)!;
+  return similarityBound(phrase, lower, chars, counts) > score - 1e-9;
 }
 
 /** The bound of canReach for lower-cased a (its counts in phraseCounts) and b (chars and counts). */
