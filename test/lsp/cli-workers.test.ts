@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDist } from './client';
 import { PARALLEL_MIN_FILES } from '../../server/src/cli/run';
 
 const root = path.resolve(__dirname, '../..');
@@ -20,7 +21,7 @@ const DUTIES = [
 ];
 
 beforeAll(() => {
-  execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'ignore' });
+  buildDist();
   dir = mkdtempSync(path.join(os.tmpdir(), 'jdlint-workers-'));
   for (let i = 0; i < PARALLEL_MIN_FILES + 10; i++) {
     const duties = DUTIES.filter((_, k) => (i >> k) & 1 || k === i % DUTIES.length);

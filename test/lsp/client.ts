@@ -1,6 +1,6 @@
 // A real LSP client over stdio for protocol tests: spawns the built server and waits on events.
 import nodeArgs from '../../server/node-args.json';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import {
@@ -13,6 +13,12 @@ import {
 } from 'vscode-languageserver-protocol/node';
 
 export const SERVER = path.resolve(__dirname, '../../dist/server.js');
+
+/** Builds dist/ (server, CLI, their bundles) as `npm run build` does: protocol tests run the built code. */
+export function buildDist(): void {
+  const root = path.resolve(__dirname, '../..');
+  execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'ignore' });
+}
 
 export interface TestClient {
   conn: ProtocolConnection;

@@ -4,14 +4,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeCacheDir } from '../../server/src/node/codeCache';
-import { startClient } from './client';
+import { buildDist, startClient } from './client';
 
 const root = path.resolve(__dirname, '../..');
 const POSTING = '# Senior Data Scientist\n\n## What you will do\n\n- Deploy models on Kubernetes with CI/CD\n- Serve models behind low-latency APIs\n- Monitor drift in production\n';
 let dir: string;
 
 beforeAll(() => {
-  execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'ignore' });
+  buildDist();
   dir = mkdtempSync(path.join(os.tmpdir(), 'jdlint-code-cache-'));
 }, 120_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,10 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startClient, type TestClient } from './client';
+import { buildDist, startClient, type TestClient } from './client';
 
 const root = path.resolve(__dirname, '../..');
 const MISMATCH = readFileSync(path.join(root, 'test/fixtures/lsp/mismatch.md'), 'utf8');
@@ -12,7 +11,7 @@ const MISMATCH = readFileSync(path.join(root, 'test/fixtures/lsp/mismatch.md'), 
 let client: TestClient;
 let dir: string;
 beforeAll(async () => {
-  execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'ignore' });
+  buildDist();
   dir = mkdtempSync(path.join(os.tmpdir(), 'jdlint-lsp-rc-'));
   client = await startClient({ settings: { rules: { 'title-duty-mismatch': 'hint' } } });
 }, 120_000);

@@ -1,18 +1,17 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CodeAction, Diagnostic, Hover, MarkupContent, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { percent } from '../../rules/lib/evidence';
-import { startClient, type TestClient } from './client';
+import { buildDist, startClient, type TestClient } from './client';
 
 const root = path.resolve(__dirname, '../..');
 const MISMATCH = readFileSync(path.join(root, 'test/fixtures/lsp/mismatch.md'), 'utf8');
 
 let client: TestClient;
 beforeAll(async () => {
-  execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'ignore' });
+  buildDist();
   client = await startClient();
 }, 120_000);
 afterAll(async () => {

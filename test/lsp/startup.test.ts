@@ -1,15 +1,16 @@
 // What the built language server loads when it starts: a cold start pays for every module.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDist } from './client';
 
 const root = path.resolve(__dirname, '../..');
 let dir: string;
 
 beforeAll(() => {
-  execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'ignore' });
+  buildDist();
   dir = mkdtempSync(path.join(os.tmpdir(), 'jdlint-startup-'));
 }, 120_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
