@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer';
-import { matchesOf, TextLru, tokenize } from '../../server/src/engine/text';
+import { matchesOf, TextLru, tokenize, wordTableUse } from '../../server/src/engine/text';
 
 const words = (text: string) => tokenize(text).map((t) => [t.raw, t.lower, t.stem, text.slice(t.start, t.end)]);
 
@@ -57,6 +57,47 @@ describe('tokenize', () => {
     });
     // The second time round every word is known: same answers.
     expect(tokenize(text).map((x) => x.stem)).toEqual(t.map((x) => x.stem));
+  });
+
+  it('stays right past the words its table holds, when it starts again', () => {
+    // 70,000 distinct words (the table keeps 52,000), then the first of them again, which the
+    // table no longer holds, and the last, which it does.
+    const letters = (i: number) => [...i.toString(26)].map((d) => String.fromCharCode(97 + parseInt(d, 26))).join('');
+    const vocab = Array.from({ length: 70_000 }, (_, i) => `Q${letters(i)}Zing`);
+    const early = vocab.slice(0, 50).join(' ');
+    const late = vocab.slice(-50).join(' ');
+    const before = tokenize(early);
+    tokenize(vocab.join(' '));
+    const use = wordTableUse();
+    expect(use.words).toBeLessThan(52_000);
+    expect(use.slots).toBe(use.words);
+    for (const [text, first] of [[early, before], [late, null]] as const) {
+      const again = tokenize(text);
+      const second = tokenize(text);
+      again.forEach((tok, k) => {
+        const word = text.split(' ')[k];
+        expect([tok.raw, tok.lower, tok.stem]).toEqual([word, word.toLowerCase(), PorterStemmer.stem(word.toLowerCase())]);
+        expect(second[k].lower).toBe(tok.lower);
+        if (first) expect(first[k].stem).toBe(tok.stem);
+      });
+    }
+  });
+
+  it('tells apart words whose hashes are equal', () => {
+    // Two pairs of six-letter words with the same 32-bit FNV-1a hash (found by a birthday search).
+    const text = 'yaczfa glbppa GLBPPA Yaczfa geeppa yzfzfa';
+    expect(tokenize(text).map((t) => t.lower)).toEqual(text.toLowerCase().split(' '));
+  });
+
+  it('finds a word lower-cased from non-ASCII letters from its ASCII spelling, and long words', () => {
+    // U+212A KELVIN SIGN lower-cases to the ASCII "k"; both spellings are one word, in either order.
+    expect(tokenize('\u212Aelvin kelvin KELVIN \u212Aelvin').map((t) => [t.lower, t.stem])).toEqual(Array(4).fill(['kelvin', 'kelvin']));
+    expect(tokenize('Kinase \u212Ainase').map((t) => t.lower)).toEqual(['kinase', 'kinase']);
+    // Words too long for the table's character store are compared as strings.
+    const long = 'Ab'.repeat(100);
+    const t = tokenize(`${long} ${long.toUpperCase()} ${long}x`);
+    expect(t.map((x) => x.lower)).toEqual([long.toLowerCase(), long.toLowerCase(), `${long.toLowerCase()}x`]);
+    expect(t.map((x) => x.raw)).toEqual([long, long.toUpperCase(), `${long}x`]);
   });
 });
 

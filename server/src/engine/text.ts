@@ -112,31 +112,38 @@ export class TextLru<V> {
   }
 }
 
-// What is known of each distinct lower-cased word: its stem, and which lexicons can start a match
-// at it (so each lexicon skips the other words with one bit test instead of its own lookup).
-interface WordInfo {
-  /** The word lower-cased: one string per distinct word, shared by all its tokens. */
-  lower: string;
-  /** Its Porter stem, or the word itself when no lexicon matches by a stem it could have (stemKeys). */
-  stem: string;
-  /** Whether stem came from the Porter stemmer. */
-  stemmed: boolean;
-  roots: number;
-  /** hashOf(lower). */
-  hash: number;
-}
-
+// What is known of each distinct lower-cased word k: the word (wordLower[k], one string shared by
+// all its tokens), its Porter stem, or the word itself when no lexicon matches by a stem it could
+// have (wordStem[k], see stemKeys), whether the stemmer made it (wordStemmed[k]), and which lexicons
+// can start a match at it (wordRoots[k]: each lexicon skips the other words with one bit test
+// instead of its own lookup).
+//
 // The words are kept in a hash table of their own, looked up straight from the characters of the
 // text: a word already seen costs no slice, no lower-casing and no string hashing, only a compare
 // of its characters (a Map keyed by the sliced word did all three, for each of the ~2 million words
-// of a folder of postings).
-/** Distinct lower-cased words kept; more than a large corpus's vocabulary of postings. */
-const WORD_CACHE_SIZE = 100_000;
-/** Open addressing, at most ~40% full: slot -> index in `words`, or -1. */
-const SLOT_BITS = 18;
+// of a folder of postings). The table is typed arrays, the characters one array of bytes: objects
+// and strings lie scattered over the heap, and reading them for each word of a folder was half of
+// the time the lookup took (cache misses).
+/** Distinct lower-cased words kept: twice the vocabulary of the 2,054 dev postings. Past it the table starts again. */
+const WORD_CACHE_SIZE = 52_000;
+/** Open addressing, at most ~40% full. */
+const SLOT_BITS = 17;
 const SLOT_MASK = (1 << SLOT_BITS) - 1;
-const slots = new Int32Array(1 << SLOT_BITS).fill(-1);
-const words: WordInfo[] = [];
+let wordCount = 0;
+const wordLower: string[] = [];
+const wordStem: string[] = [];
+const wordStemmed = new Uint8Array(WORD_CACHE_SIZE);
+const wordRoots = new Int32Array(WORD_CACHE_SIZE);
+/** Where the word's characters start in `chars`, or -1 when one is outside ASCII or it is too long to keep there. */
+const wordAt = new Int32Array(WORD_CACHE_SIZE);
+const wordLength = new Int32Array(WORD_CACHE_SIZE);
+/** Per slot, side by side: [the word's hash (hashOf(wordLower[k])), k], k = -1 when empty. */
+const slots = new Int32Array(2 << SLOT_BITS);
+/** The lower-cased characters of the ASCII words, one after another. Full, the table starts again. */
+const chars = new Uint8Array(1 << 20);
+/** Longer words are compared with their string. */
+const MAX_KEPT_CHARS = 64;
+let charsUsed = 0;
 
 /** FNV-1a step over one UTF-16 code unit. */
 function mix(h: number, c: number): number {
@@ -160,6 +167,16 @@ function sameAsciiLower(text: string, at: number, word: string): boolean {
   return true;
 }
 
+/** Whether text[at, at + n) lower-cased (ASCII letters only) is chars[from, from + n). */
+function sameAsciiChars(text: string, at: number, from: number, n: number): boolean {
+  for (let k = 0; k < n; k++) {
+    let c = text.charCodeAt(at + k);
+    if (c >= 65 && c <= 90) c |= 32;
+    if (c !== chars[from + k]) return false;
+  }
+  return true;
+}
+
 /** Tests of the registered lexicons, by bit: can a match start at this word? */
 const rootTests: ((lower: string, stem: string) => boolean)[] = [];
 const ROOT_BITS = 30;
@@ -176,7 +193,7 @@ export function registerRoots(test: (lower: string, stem: string) => boolean): n
   const bit = 1 << (rootTests.length - 1);
   // Words already known (the earlier lexicons' own words) keep their stems and learn the new bit;
   // split items hold copies of the old bits and are dropped.
-  for (const info of words) if (test(info.lower, info.stem)) info.roots |= bit;
+  for (let k = 0; k < wordCount; k++) if (test(wordLower[k], wordStem[k])) wordRoots[k] |= bit;
   byText.clear();
   return bit;
 }
@@ -239,11 +256,12 @@ export function needStems(stems: Iterable<string>, canMatch: (lower: string) => 
   stemKeys = keys;
   shortStems = short;
   let changed = false;
-  for (const info of words) {
-    if (info.stemmed || !porterWord(info.lower) || !stemMatters(info.lower)) continue;
-    info.stem = PRESTEMMED.get(info.lower) ?? PorterStemmer.stem(info.lower);
-    info.stemmed = true;
-    info.roots = rootsOf(info.lower, info.stem);
+  for (let k = 0; k < wordCount; k++) {
+    const lower = wordLower[k];
+    if (wordStemmed[k] || !porterWord(lower) || !stemMatters(lower)) continue;
+    wordStem[k] = PRESTEMMED.get(lower) ?? PorterStemmer.stem(lower);
+    wordStemmed[k] = 1;
+    wordRoots[k] = rootsOf(lower, wordStem[k]);
     changed = true;
   }
   if (changed) byText.clear();
@@ -251,7 +269,7 @@ export function needStems(stems: Iterable<string>, canMatch: (lower: string) => 
 
 /** The words stemmed by Porter so far (scripts/stems.ts lists the lexicons' words with it). */
 export function stemmedWords(): string[] {
-  return words.filter((w) => w.stemmed).map((w) => w.lower);
+  return wordLower.slice(0, wordCount).filter((_, k) => wordStemmed[k] === 1);
 }
 
 function rootsOf(lower: string, stem: string): number {
@@ -260,51 +278,81 @@ function rootsOf(lower: string, stem: string): number {
   return roots;
 }
 
-/** The slot of the word with this hash that `same` accepts, or of the empty slot where it would go. */
-function slotOf(hash: number, same: (info: WordInfo) => boolean): number {
-  let s = hash & SLOT_MASK;
+function clearSlots(): void {
+  for (let s = 0; s < slots.length; s += 2) slots[s + 1] = -1;
+}
+clearSlots();
+
+/** The slot (index in `slots`) of the word that is `lower` (with this hash), or of the empty slot where it would go. */
+function slotOf(hash: number, lower: string | null): number {
+  let s = (hash & SLOT_MASK) << 1;
   for (;;) {
-    const k = slots[s];
-    if (k === -1) return s;
-    const info = words[k];
-    if (info.hash === hash && same(info)) return s;
-    s = (s + 1) & SLOT_MASK;
+    const k = slots[s + 1];
+    if (k === -1 || (slots[s] === hash && wordLower[k] === lower)) return s;
+    s = (s + 2) & (slots.length - 1);
   }
 }
 
-/** Adds a word not yet known (lower-cased, detached from any text) at its empty slot. */
-function addWord(lower: string, hash: number, slot: number): WordInfo {
-  if (words.length >= WORD_CACHE_SIZE) {
-    words.length = 0;
-    slots.fill(-1);
-    slot = slotOf(hash, () => false);
+/** Adds a word not yet known (lower-cased, detached from any text) at its empty slot; its index. */
+function addWord(lower: string, hash: number, slot: number): number {
+  if (wordCount >= WORD_CACHE_SIZE || charsUsed + MAX_KEPT_CHARS > chars.length) {
+    wordCount = 0;
+    wordLower.length = 0;
+    wordStem.length = 0;
+    charsUsed = 0;
+    clearSlots();
+    slot = slotOf(hash, null);
   }
+  const k = wordCount++;
   const stemmed = porterWord(lower) && stemMatters(lower);
   const stem = stemmed ? (PRESTEMMED.get(lower) ?? PorterStemmer.stem(lower)) : lower;
-  const info: WordInfo = { lower, stem, stemmed, roots: rootsOf(lower, stem), hash };
-  slots[slot] = words.length;
-  words.push(info);
-  return info;
+  wordLower[k] = lower;
+  wordStem[k] = stem;
+  wordStemmed[k] = stemmed ? 1 : 0;
+  wordRoots[k] = rootsOf(lower, stem);
+  // A word lower-cased from non-ASCII text can be ASCII ("K", the kelvin sign, is "k"): it is
+  // found from ASCII text too.
+  let at = lower.length <= MAX_KEPT_CHARS ? charsUsed : -1;
+  for (let j = 0; at !== -1 && j < lower.length; j++) {
+    const c = lower.charCodeAt(j);
+    if (c > 127) {
+      at = -1;
+      break;
+    }
+    chars[charsUsed + j] = c;
+  }
+  if (at !== -1) charsUsed += lower.length;
+  wordAt[k] = at;
+  wordLength[k] = lower.length;
+  slots[slot] = hash;
+  slots[slot + 1] = k;
+  return k;
 }
 
-/** Stem and lexicon bits of a lower-cased word. */
-function wordInfo(lower: string): WordInfo {
+/** Words in the table, and slots that point at one (tests: the two are equal, or slots leak). */
+export function wordTableUse(): { words: number; slots: number } {
+  let used = 0;
+  for (let s = 1; s < slots.length; s += 2) if (slots[s] !== -1) used++;
+  return { words: wordCount, slots: used };
+}
+
+/** The index of a lower-cased word. */
+function wordIndex(lower: string): number {
   const hash = hashOf(lower);
-  const slot = slotOf(hash, (info) => info.lower === lower);
-  const k = slots[slot];
-  return k !== -1 ? words[k] : addWord(detached(lower), hash, slot);
+  const slot = slotOf(hash, lower);
+  const k = slots[slot + 1];
+  return k !== -1 ? k : addWord(detached(lower), hash, slot);
 }
 
-/** The word text[at, end), ASCII and with this hash of its lower-cased characters. */
-function asciiWordInfo(text: string, at: number, end: number, hash: number): WordInfo {
+/** The index of the word text[at, end), ASCII and with this hash of its lower-cased characters. */
+function asciiWordIndex(text: string, at: number, end: number, hash: number): number {
   const n = end - at;
-  let s = hash & SLOT_MASK;
+  let s = (hash & SLOT_MASK) << 1;
   for (;;) {
-    const k = slots[s];
+    const k = slots[s + 1];
     if (k === -1) return addWord(detached(text.slice(at, end).toLowerCase()), hash, s);
-    const info = words[k];
-    if (info.hash === hash && info.lower.length === n && sameAsciiLower(text, at, info.lower)) return info;
-    s = (s + 1) & SLOT_MASK;
+    if (slots[s] === hash && wordLength[k] === n && (wordAt[k] !== -1 ? sameAsciiChars(text, at, wordAt[k], n) : sameAsciiLower(text, at, wordLower[k]))) return k;
+    s = (s + 2) & (slots.length - 1);
   }
 }
 
@@ -345,10 +393,11 @@ export function tokenize(text: string, offset = 0): Token[] {
         hash = mix(hash, 35);
       }
     }
-    const info = ascii ? asciiWordInfo(text, at, i, hash) : wordInfo(text.slice(at, i).toLowerCase());
-    if (at > 0 && text.charCodeAt(at - 1) === 38 /* & */ && ENTITY_NAMES.has(info.lower)) continue;
-    const raw = ascii && !capital ? info.lower : text.slice(at, i);
-    tokens.push({ raw, lower: info.lower, stem: info.stem, roots: info.roots, start: at + offset, end: i + offset });
+    const k = ascii ? asciiWordIndex(text, at, i, hash) : wordIndex(text.slice(at, i).toLowerCase());
+    const lower = wordLower[k];
+    if (at > 0 && text.charCodeAt(at - 1) === 38 /* & */ && ENTITY_NAMES.has(lower)) continue;
+    const raw = ascii && !capital ? lower : text.slice(at, i);
+    tokens.push({ raw, lower, stem: wordStem[k], roots: wordRoots[k], start: at + offset, end: i + offset });
   }
   return tokens;
 }
