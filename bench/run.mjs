@@ -63,10 +63,19 @@ function posting(words) {
 // The server's V8 code cache (server/src/node/codeCache.ts) lives here during the benchmarks.
 const codeCache = path.join(root, '.cache/bench/code-cache');
 
+/** The server's environment, as the VS Code client makes it (client/src/serverEnv.ts). */
+function serverEnv(cacheDir) {
+  const env = { ...process.env, JDLINT_CACHE_DIR: cacheDir, ...serverNode.env };
+  for (const name of serverNode.unset ?? []) delete env[name];
+  return env;
+}
+/** Variables of this environment that the client does not pass to the server. */
+const unsetHere = (serverNode.unset ?? []).filter((name) => process.env[name]);
+
 function startServer(cacheDir = codeCache) {
   // The flags the extension and the bin start the server with, unless overridden for experiments.
   const nodeArgs = process.env.JDLINT_BENCH_NODE_ARGS !== undefined ? process.env.JDLINT_BENCH_NODE_ARGS.split(' ').filter(Boolean) : serverNodeArgs;
-  const env = { ...process.env, JDLINT_CACHE_DIR: cacheDir, ...serverNode.env };
+  const env = serverEnv(cacheDir);
   const child = spawn(process.execPath, [...nodeArgs, server, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'], env });
   const conn = rpc.createProtocolConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
   conn.onRequest('workspace/configuration', (p) => p.items.map(() => null));
@@ -170,14 +179,17 @@ async function coldStart(runs) {
   const toDiag = [];
   const firstEver = [];
   const bare = [];
+  const bareHere = [];
   const text = posting(800);
   // Every start but the first after an install or upgrade finds the server's code in V8's code cache.
   rmSync(codeCache, { recursive: true, force: true });
   await startOnce(text, codeCache);
   for (let i = 0; i < runs; i++) {
     // What this machine takes to start node and run nothing, measured between the server starts:
-    // most of a cold start, and it varies from hour to hour here.
-    bare.push(timeCommand(process.execPath, ['-e', '']));
+    // most of a cold start, and it varies from hour to hour here. Started as the server is, and,
+    // when this environment has variables the client leaves out, as this shell would.
+    bare.push(timeCommand(process.execPath, ['-e', ''], serverEnv(codeCache)));
+    if (unsetHere.length > 0) bareHere.push(timeCommand(process.execPath, ['-e', '']));
     const cached = await startOnce(text, codeCache);
     toInit.push(cached.init);
     toDiag.push(cached.diag);
@@ -189,7 +201,8 @@ async function coldStart(runs) {
   report(`cold start to initialize result (median of ${runs})`, ms(median(toInit)));
   report(`cold start to first diagnostics (median of ${runs})`, ms(median(toDiag)), '<= 250 ms');
   report(`  the first start, no code cache yet (median of ${runs})`, ms(median(firstEver)));
-  report(`  for reference: node -e "" (median of ${runs})`, ms(median(bare)));
+  report(`  for reference: node -e "" started so (median of ${runs})`, ms(median(bare)));
+  if (unsetHere.length > 0) report(`  the same with ${unsetHere.join(', ')} set (median of ${runs})`, ms(median(bareHere)));
 }
 
 function writeCorpus() {

@@ -4,6 +4,7 @@ import { ExtensionContext, window, workspace } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import nodeArgs from '../../server/node-args.json';
 import { registerBreakdown } from './breakdown';
+import { serverEnv } from './serverEnv';
 import { registerStatus } from './status';
 import { registerWorkspaceCommands } from './workspaceCommands';
 
@@ -12,7 +13,7 @@ let client: LanguageClient | undefined;
 export async function activate(context: ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   // The server keeps V8's compiled code in the extension's own storage (removed with the extension).
-  const env = { ...process.env, JDLINT_CACHE_DIR: path.join(context.globalStorageUri.fsPath, 'code-cache'), ...nodeArgs.env };
+  const env = serverEnv(process.env, path.join(context.globalStorageUri.fsPath, 'code-cache'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc, options: { execArgv: nodeArgs.args, env } },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: [...nodeArgs.args, '--nolazy', '--inspect=6009'], env } },

@@ -1,5 +1,6 @@
 // A real LSP client over stdio for protocol tests: spawns the built server and waits on events.
 import nodeArgs from '../../server/node-args.json';
+import { serverEnv } from '../../client/src/serverEnv';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
@@ -36,7 +37,7 @@ export interface TestClient {
 export const TEST_CODE_CACHE = path.join(os.tmpdir(), 'jdlint-test-code-cache');
 
 export async function startClient(opts: { settings?: unknown; versionedEdits?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<TestClient> {
-  const env = { ...process.env, JDLINT_CACHE_DIR: TEST_CODE_CACHE, ...nodeArgs.env, ...opts.env };
+  const env = { ...serverEnv(process.env, TEST_CODE_CACHE), ...opts.env };
   const child = spawn(process.execPath, [...nodeArgs.args, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
   let err = '';
   child.stderr!.on('data', (d) => (err += d));

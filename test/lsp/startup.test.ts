@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serverEnv } from '../../client/src/serverEnv';
 import { buildDist } from './client';
 
 const root = path.resolve(__dirname, '../..');
@@ -31,5 +32,14 @@ describe('the language server at start', () => {
     // The check itself can see crypto when it is loaded.
     const control = spawnSync(process.execPath, ['-r', report, '-e', "require('node:crypto')"], { encoding: 'utf8' });
     expect(control.stderr).toMatch(/loaded: .*NativeModule crypto\|/);
+  }, 30_000);
+
+  it('is started without NODE_EXTRA_CA_CERTS, which makes Node.js read a certificate bundle before any code runs', () => {
+    // Pointed at a missing file, Node.js says so on stderr as it starts, when it reads the variable.
+    const base = { ...process.env, NODE_EXTRA_CA_CERTS: path.join(dir, 'no-such-bundle.pem') };
+    const start = (env: NodeJS.ProcessEnv) =>
+      spawnSync(process.execPath, [path.join(root, 'dist/server.js'), '--stdio'], { input: '', encoding: 'utf8', env, timeout: 20_000 });
+    expect(start(serverEnv(base, dir)).stderr).not.toContain('extra certs');
+    expect(start(base).stderr).toContain('Ignoring extra certs');
   }, 30_000);
 });
