@@ -137,7 +137,7 @@ const wordRoots = new Int32Array(WORD_CACHE_SIZE);
 /** Where the word's characters start in `chars`, or -1 when one is outside ASCII or it is too long to keep there. */
 const wordAt = new Int32Array(WORD_CACHE_SIZE);
 const wordLength = new Int32Array(WORD_CACHE_SIZE);
-/** Per slot, side by side: [the word's hash (hashOf(wordLower[k])), k], k = -1 when empty. */
+/** Per slot, side by side: [the word's hash (hashOf(wordLower[k])), k + 1]; 0 when empty (a new table needs no filling). */
 const slots = new Int32Array(2 << SLOT_BITS);
 /** The lower-cased characters of the ASCII words, one after another. Full, the table starts again. */
 const chars = new Uint8Array(1 << 20);
@@ -278,16 +278,11 @@ function rootsOf(lower: string, stem: string): number {
   return roots;
 }
 
-function clearSlots(): void {
-  for (let s = 0; s < slots.length; s += 2) slots[s + 1] = -1;
-}
-clearSlots();
-
 /** The slot (index in `slots`) of the word that is `lower` (with this hash), or of the empty slot where it would go. */
 function slotOf(hash: number, lower: string | null): number {
   let s = (hash & SLOT_MASK) << 1;
   for (;;) {
-    const k = slots[s + 1];
+    const k = slots[s + 1] - 1;
     if (k === -1 || (slots[s] === hash && wordLower[k] === lower)) return s;
     s = (s + 2) & (slots.length - 1);
   }
@@ -300,7 +295,7 @@ function addWord(lower: string, hash: number, slot: number): number {
     wordLower.length = 0;
     wordStem.length = 0;
     charsUsed = 0;
-    clearSlots();
+    slots.fill(0);
     slot = slotOf(hash, null);
   }
   const k = wordCount++;
@@ -325,14 +320,14 @@ function addWord(lower: string, hash: number, slot: number): number {
   wordAt[k] = at;
   wordLength[k] = lower.length;
   slots[slot] = hash;
-  slots[slot + 1] = k;
+  slots[slot + 1] = k + 1;
   return k;
 }
 
 /** Words in the table, and slots that point at one (tests: the two are equal, or slots leak). */
 export function wordTableUse(): { words: number; slots: number } {
   let used = 0;
-  for (let s = 1; s < slots.length; s += 2) if (slots[s] !== -1) used++;
+  for (let s = 1; s < slots.length; s += 2) if (slots[s] !== 0) used++;
   return { words: wordCount, slots: used };
 }
 
@@ -340,7 +335,7 @@ export function wordTableUse(): { words: number; slots: number } {
 function wordIndex(lower: string): number {
   const hash = hashOf(lower);
   const slot = slotOf(hash, lower);
-  const k = slots[slot + 1];
+  const k = slots[slot + 1] - 1;
   return k !== -1 ? k : addWord(detached(lower), hash, slot);
 }
 
@@ -349,7 +344,7 @@ function asciiWordIndex(text: string, at: number, end: number, hash: number): nu
   const n = end - at;
   let s = (hash & SLOT_MASK) << 1;
   for (;;) {
-    const k = slots[s + 1];
+    const k = slots[s + 1] - 1;
     if (k === -1) return addWord(detached(text.slice(at, end).toLowerCase()), hash, s);
     if (slots[s] === hash && wordLength[k] === n && (wordAt[k] !== -1 ? sameAsciiChars(text, at, wordAt[k], n) : sameAsciiLower(text, at, wordLower[k]))) return k;
     s = (s + 2) & (slots.length - 1);
