@@ -152,7 +152,8 @@ export class PhraseMatcher {
     if (n.exact.size > 0) {
       const list = n.exact.get(t.raw);
       // An exact word is not part of an "R&D"-style abbreviation.
-      if (list && text.charCodeAt(t.start - 1) !== 38 && text.charCodeAt(t.end) !== 38) {
+      // (Reads stay inside the text: one past either end would throw the optimised code away.)
+      if (list && (t.start === 0 || text.charCodeAt(t.start - 1) !== 38) && (t.end === text.length || text.charCodeAt(t.end) !== 38)) {
         for (const e of list) if (gapMatches(e.gap, text, from, to)) (out ??= []).push(e.node);
       }
     }

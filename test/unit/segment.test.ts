@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isBulletGlyph, sentenceStarts } from '../../server/src/engine/posting/segment';
+import { isBulletGlyph, isSpace, sentenceStarts } from '../../server/src/engine/posting/segment';
 import { parsePosting } from '../../server/src/engine/posting';
 
 describe('line splitting', () => {
@@ -29,5 +29,26 @@ describe('line splitting', () => {
     const glyphs: number[] = [];
     for (let c = 0; c < 0x10000; c++) if (isBulletGlyph(c)) glyphs.push(c);
     expect(glyphs).toEqual([0x2022, 0x2023, 0x2043, 0x25a0, 0x25aa, 0x25cf, 0x25e6, 0x2713, 0x2714, 0x27a2, 0xf0b7]);
+  });
+});
+
+describe('character classes', () => {
+  it('knows spaces and bullet glyphs over the whole BMP, and nothing past the end of a text', () => {
+    const spaces = [9, 10, 13, 32, 0xa0, 0x200b, 0x200e, 0xfeff];
+    const glyphs = [0x2022, 0x25cf, 0x25aa, 0x25e6, 0x2023, 0x2043, 0x25a0, 0xf0b7, 0x27a2, 0x2713, 0x2714];
+    for (let c = 0; c < 0x10000; c++) {
+      expect(isSpace(c), `U+${c.toString(16)}`).toBe(spaces.includes(c));
+      expect(isBulletGlyph(c), `U+${c.toString(16)}`).toBe(glyphs.includes(c));
+    }
+    expect(isSpace(Number.NaN) || isBulletGlyph(Number.NaN)).toBe(false);
+  });
+
+  it('reads capitals and small letters of Latin-1 like ASCII ones, and no other script', () => {
+    // A sentence starts at a capital after ". ", glued or not; the multiplication sign is no capital.
+    const at = (text: string) => sentenceStarts(text, 0, text.length).map((s) => text.slice(s, s + 2));
+    expect(at('On site. Équipe ouverte. Zürich office.Élan vital. ×2 speed. Ωmega team.')).toEqual(['Éq', 'Zü', 'Él']);
+    expect(at('Built tools.Über fast. Design systems.Øresund')).toEqual(['Üb', 'De', 'Ør']);
+    // Glued after a small letter outside ASCII, and before one.
+    expect(at('Visit our café.Build models. Team.Ééquipe')).toEqual(['Bu', 'Te', 'Éé']);
   });
 });

@@ -672,8 +672,9 @@ function parseLines(b: PostingBuilder, start: number, end: number, state: LineSt
         let d = j;
         let value = 0;
         while (d < lineEnd && d - j < 9 && text.charCodeAt(d) >= 48 && text.charCodeAt(d) <= 57) value = value * 10 + text.charCodeAt(d++) - 48;
-        const p = text.charCodeAt(d);
-        const q = text.charCodeAt(d + 1);
+        // Reads stay inside the text: one past the end would throw the optimised code away.
+        const p = d < text.length ? text.charCodeAt(d) : -1;
+        const q = d + 1 < text.length ? text.charCodeAt(d + 1) : -1;
         if ((p === 46 || p === 41) && (q === 32 || q === 9) && (marker !== null || !paragraph || list === 'numbered' || value === 1)) {
           marker = 'numbered';
           j = d + 2;

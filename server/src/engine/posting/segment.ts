@@ -18,33 +18,45 @@ export interface InlineHeading {
 const MAX_INLINE_HEADING = 60;
 const MAX_GLUED_HEADING = 45;
 
+// Character classes by UTF-16 code unit in one table, so that each test is one load that runs on
+// every call. Chains of comparisons whose second half only letters outside ASCII reach left
+// V8's optimised code a path it had never seen run: the first "é" or no-break space of a run threw
+// that code away, to be compiled again. A code past the end of a text (NaN) is in no class.
+const UPPER = 1;
+const LOWER = 2;
+const DIGIT = 4;
+const SPACE = 8;
+const GLYPH = 16;
+const CHAR_CLASS = new Uint8Array(0x10000);
+for (let c = 0; c < 0x100; c++) {
+  if ((c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7)) CHAR_CLASS[c] |= UPPER;
+  if ((c >= 97 && c <= 122) || (c >= 0xdf && c <= 0xff && c !== 0xf7)) CHAR_CLASS[c] |= LOWER;
+  if (c >= 48 && c <= 57) CHAR_CLASS[c] |= DIGIT;
+}
+for (const c of [32, 9, 10, 13, 0xa0, 0x200b, 0x200e, 0xfeff]) CHAR_CLASS[c] |= SPACE;
+/** Glyphs that only ever mean "bullet", wherever they stand in a line. */
+const BULLET_GLYPH_CODES = [0x2022, 0x25cf, 0x25aa, 0x25e6, 0x2023, 0x2043, 0x25a0, 0xf0b7, 0x27a2, 0x2713, 0x2714];
+for (const c of BULLET_GLYPH_CODES) CHAR_CLASS[c] |= GLYPH;
+
 function isUpper(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
+  return (CHAR_CLASS[c & 0xffff] & UPPER) !== 0;
 }
 function isLower(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 0xdf && c <= 0xff && c !== 0xf7);
+  return (CHAR_CLASS[c & 0xffff] & LOWER) !== 0;
 }
 function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
+  return (CHAR_CLASS[c & 0xffff] & DIGIT) !== 0;
 }
 function isLetterOrDigit(c: number): boolean {
-  return isUpper(c) || isLower(c) || isDigit(c);
+  return (CHAR_CLASS[c & 0xffff] & (UPPER | LOWER | DIGIT)) !== 0;
 }
 
 export function isSpace(c: number): boolean {
-  // Letters and punctuation, most of what is asked about, answer after one or two comparisons.
-  if (c > 32) return c >= 0xa0 && (c === 0xa0 || c === 0x200b || c === 0x200e || c === 0xfeff);
-  return c === 32 || c === 9 || c === 10 || c === 13;
+  return (CHAR_CLASS[c & 0xffff] & SPACE) !== 0;
 }
 
-/** Glyphs that only ever mean "bullet", wherever they stand in a line. */
-const BULLET_GLYPH_CODES = [0x2022, 0x25cf, 0x25aa, 0x25e6, 0x2023, 0x2043, 0x25a0, 0xf0b7, 0x27a2, 0x2713, 0x2714];
-const FIRST_GLYPH = Math.min(...BULLET_GLYPH_CODES);
-const GLYPH_TABLE = new Uint8Array(0x10000);
-for (const c of BULLET_GLYPH_CODES) GLYPH_TABLE[c] = 1;
-
 export function isBulletGlyph(c: number): boolean {
-  return c >= FIRST_GLYPH && GLYPH_TABLE[c] === 1;
+  return (CHAR_CLASS[c & 0xffff] & GLYPH) !== 0;
 }
 
 // Where the characters that split lines stand in the whole text: sentence punctuation, bullet
