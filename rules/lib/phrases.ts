@@ -150,7 +150,7 @@ export class PhraseMatcher {
       if (list) for (const { prefix, edge } of list) if (t.lower.startsWith(prefix) && gapMatches(edge.gap, text, from, to)) (out ??= []).push(edge.node);
     }
     if (n.exact.size > 0) {
-      const list = n.exact.get(t.raw);
+      const list = n.exact.get(text.slice(t.start, t.end));
       // An exact word is not part of an "R&D"-style abbreviation.
       // (Reads stay inside the text: one past either end would throw the optimised code away.)
       if (list && (t.start === 0 || text.charCodeAt(t.start - 1) !== 38) && (t.end === text.length || text.charCodeAt(t.end) !== 38)) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyItem, masses } from '../../server/src/engine/classifier';
+import { classifyItem, findEvidence, masses } from '../../server/src/engine/classifier';
 import { tokenize } from '../../server/src/engine/text';
 import type { Item } from '../../server/src/engine/types';
 import lexicon from '../../rules/lexicons/duties.json';
@@ -130,6 +130,8 @@ describe('classifyItem', () => {
     // R&D is research and development, not the language R.
     expect(evidenceOf('Join our R&D group')).toEqual([]);
     expect(evidenceOf('Fit survival curves in R').map((e) => e.label)).toEqual(['statistical languages']);
+    // Exact spellings are read from the text as written, wherever the text stands in a document.
+    expect(findEvidence('Fluent in R, not r', 500).map((e) => [e.term, e.range.start])).toEqual([['R', 510]]);
     // An organisation chart is not reporting; building reports is.
     expect(evidenceOf('This role reports to the Head of Product')).toEqual([]);
     expect(evidenceOf('Build weekly reports for finance').map((e) => e.label)).toContain('communicate findings');

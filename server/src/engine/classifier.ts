@@ -209,9 +209,12 @@ export function sameWord(t: string, words: string[] | undefined): boolean {
   return false;
 }
 
-function longestAt(tokens: Token[], i: number): Hit | null {
+/** The longest lexicon match starting at tokens[i]; text[0] is at document offset `offset`. */
+function longestAt(tokens: Token[], i: number, text: string, offset: number): Hit | null {
   let best: Hit | null = null;
-  const exact = ROOTS === 0 || (tokens[i].roots & EXACT_ROOTS) !== 0 ? TRIE.exact?.get(tokens[i].raw) : undefined;
+  // Patterns of exact spelling ("R") are looked up by the word as written.
+  const t = tokens[i];
+  const exact = ROOTS === 0 || (t.roots & EXACT_ROOTS) !== 0 ? TRIE.exact?.get(text.slice(t.start - offset, t.end - offset)) : undefined;
   if (exact && (exact.term || exact.roleName)) best = { from: i, to: i + 1, node: exact, roleName: namesRole(exact, tokens[i]) };
   let n: TrieNode | undefined = TRIE;
   for (let j = i; j < tokens.length && n; j++) {
@@ -238,7 +241,7 @@ export function findEvidence(text: string, offset: number, tokens: Token[] = tok
   let partner: Role | null = null;
   for (let i = 0; i < tokens.length; ) {
     if (partner && i > 0 && endsSentence(text, tokens[i - 1].end - offset, tokens[i].start - offset)) partner = null;
-    const hit = ROOTS === 0 || (tokens[i].roots & ROOTS) !== 0 ? longestAt(tokens, i) : null;
+    const hit = ROOTS === 0 || (tokens[i].roots & ROOTS) !== 0 ? longestAt(tokens, i, text, offset) : null;
     if (!hit) {
       i++;
       continue;

@@ -9,9 +9,7 @@ import type { Item } from './types';
 export const KEY_LENGTH = 3;
 
 export interface Token {
-  /** The word as written. */
-  raw: string;
-  /** Lower-cased. */
+  /** Lower-cased (the word as written is text.slice(start, end)). */
   lower: string;
   /** Lower-cased stem. */
   stem: string;
@@ -365,15 +363,11 @@ export function tokenize(text: string, offset = 0): Token[] {
     // The hash of the lower-cased word is taken while scanning; only a word with a character
     // outside ASCII is sliced and lower-cased first.
     let ascii = true;
-    let capital = false;
     let hash = FNV_OFFSET;
     do {
       let c = text.charCodeAt(i);
       if (c > 127) ascii = false;
-      else if (c >= 65 && c <= 90) {
-        capital = true;
-        c |= 32;
-      }
+      else if (c >= 65 && c <= 90) c |= 32;
       hash = mix(hash, c);
       i += w;
     } while (i < n && (w = wordCharAt(text, i)) !== 0);
@@ -391,8 +385,7 @@ export function tokenize(text: string, offset = 0): Token[] {
     const k = ascii ? asciiWordIndex(text, at, i, hash) : wordIndex(text.slice(at, i).toLowerCase());
     const lower = wordLower[k];
     if (at > 0 && text.charCodeAt(at - 1) === 38 /* & */ && ENTITY_NAMES.has(lower)) continue;
-    const raw = ascii && !capital ? lower : text.slice(at, i);
-    tokens.push({ raw, lower, stem: wordStem[k], roots: wordRoots[k], start: at + offset, end: i + offset });
+    tokens.push({ lower, stem: wordStem[k], roots: wordRoots[k], start: at + offset, end: i + offset });
   }
   return tokens;
 }
