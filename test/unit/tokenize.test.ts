@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer';
-import { matchesOf, TextLru, tokenize, wordTableUse } from '../../server/src/engine/text';
+import { keepItemResults, matchesOf, memo, TextLru, tokenize, wordTableUse } from '../../server/src/engine/text';
+import type { Item } from '../../server/src/engine/types';
 
 const words = (text: string) => tokenize(text).map((t) => [t.lower, t.stem, text.slice(t.start, t.end)]);
 
@@ -136,5 +137,41 @@ describe('TextLru', () => {
     // A text longer than the bound is kept alone until the next one.
     lru.set('x'.repeat(20), 5);
     expect([lru.get('aaaa'), lru.get('cccc'), lru.get('x'.repeat(20)), lru.size]).toEqual([undefined, undefined, 5, 20]);
+  });
+});
+
+describe('memo', () => {
+  const item = (text: string, start = 0): Item => ({ text, range: { start, end: start + text.length }, section: 'responsibilities', kind: 'bullet' });
+
+  it('computes once per text and owner, keeps undefined results, and shares them between items of the same text', () => {
+    const calls: string[] = [];
+    const owners = Array.from({ length: 12 }, (_, k) => ({ k }));
+    const count = (w: { text: string; tokens: unknown[] }, o: { k: number }) => {
+      calls.push(`${o.k}:${w.text}`);
+      return o.k % 3 === 0 ? undefined : `${o.k}/${w.tokens.length}`;
+    };
+    const a = item('Deploy models to production');
+    for (let round = 0; round < 2; round++) for (const o of owners) expect(memo(a, o, count)).toBe(o.k % 3 === 0 ? undefined : `${o.k}/4`);
+    expect(calls).toHaveLength(12);
+    // Another item with the same text, elsewhere in a document: the results are kept by text.
+    for (const o of owners) memo(item('Deploy models to production', 500), o, count);
+    expect(calls).toHaveLength(12);
+    memo(item('Deploy models'), owners[1], count);
+    expect(calls.at(-1)).toBe('1:Deploy models');
+  });
+
+  it('keeps nothing between items when results are not kept (the CLI)', () => {
+    keepItemResults(false);
+    try {
+      let n = 0;
+      const owner = {};
+      const a = item('Run A/B tests');
+      memo(a, owner, () => ++n);
+      memo(a, owner, () => ++n);
+      memo(item('Run A/B tests'), owner, () => ++n);
+      expect(n).toBe(2);
+    } finally {
+      keepItemResults(true);
+    }
   });
 });

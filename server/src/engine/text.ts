@@ -398,8 +398,12 @@ export interface ItemWords {
   text: string;
   /** Its words, offsets relative to text. */
   tokens: Token[];
-  /** Results of other text-only computations, by who computed them (see memo). */
-  memo?: Map<object, unknown>;
+  /**
+   * Results of other text-only computations, by who computed them (see memo): [owner, result,
+   * owner, result, ...]. An item has a few owners (the classifier, a handful of phrase lexicons),
+   * so a scan by identity beats a Map made for each item.
+   */
+  memo?: unknown[];
 }
 
 const byText = new Map<string, ItemWords>();
@@ -451,10 +455,9 @@ export function itemWords(item: Item): ItemWords {
  */
 export function memo<O extends object, T>(item: Item, owner: O, compute: (words: ItemWords, owner: O) => T): T {
   const words = itemWords(item);
-  const m = (words.memo ??= new Map());
-  const kept = m.get(owner);
-  if (kept !== undefined || m.has(owner)) return kept as T;
+  const m = (words.memo ??= []);
+  for (let k = 0; k < m.length; k += 2) if (m[k] === owner) return m[k + 1] as T;
   const value = compute(words, owner);
-  m.set(owner, value);
+  m.push(owner, value);
   return value;
 }
