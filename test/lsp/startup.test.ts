@@ -36,7 +36,8 @@ describe('the language server at start', () => {
 
   it('is started without NODE_EXTRA_CA_CERTS, which makes Node.js read a certificate bundle before any code runs', () => {
     // Pointed at a missing file, Node.js says so on stderr as it starts, when it reads the variable.
-    const base = { ...process.env, NODE_EXTRA_CA_CERTS: path.join(dir, 'no-such-bundle.pem') };
+    // (No code cache is written: the start without serverEnv would write it under the home folder.)
+    const base = { ...process.env, JDLINT_CODE_CACHE: '0', NODE_EXTRA_CA_CERTS: path.join(dir, 'no-such-bundle.pem') };
     const start = (env: NodeJS.ProcessEnv) =>
       spawnSync(process.execPath, [path.join(root, 'dist/server.js'), '--stdio'], { input: '', encoding: 'utf8', env, timeout: 20_000 });
     expect(start(serverEnv(base, dir)).stderr).not.toContain('extra certs');
