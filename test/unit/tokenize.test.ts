@@ -90,6 +90,17 @@ describe('tokenize', () => {
     expect(tokenize(text).map((t) => t.lower)).toEqual(text.toLowerCase().split(' '));
   });
 
+  it('finds a word it has seen in any spelling, without adding it again', () => {
+    // A word already in the table is found from its characters as read; one not found would be
+    // added again (same results, a table that fills up). Words of the store's length and past it.
+    const text = `Tq9x# tQ9X++ TQ9x ${'Zq'.repeat(32)} ${'Zq'.repeat(40)} R&D c++ C# 4gb`;
+    const first = tokenize(text);
+    const before = wordTableUse().words;
+    const again = tokenize(text.toUpperCase() + ' ' + text.toLowerCase());
+    expect(wordTableUse().words).toBe(before);
+    expect(again.map((t) => t.lower)).toEqual([...first, ...first].map((t) => t.lower));
+  });
+
   it('finds a word lower-cased from non-ASCII letters from its ASCII spelling, and long words', () => {
     // U+212A KELVIN SIGN lower-cases to the ASCII "k"; both spellings are one word, in either order.
     expect(tokenize('\u212Aelvin kelvin KELVIN \u212Aelvin').map((t) => [t.lower, t.stem])).toEqual(Array(4).fill(['kelvin', 'kelvin']));

@@ -165,14 +165,14 @@ function sameAsciiLower(text: string, at: number, word: string): boolean {
   return true;
 }
 
-/** Whether text[at, at + n) lower-cased (ASCII letters only) is chars[from, from + n). */
-function sameAsciiChars(text: string, at: number, from: number, n: number): boolean {
-  for (let k = 0; k < n; k++) {
-    let c = text.charCodeAt(at + k);
-    if (c >= 65 && c <= 90) c |= 32;
-    if (c !== chars[from + k]) return false;
-  }
-  return true;
+/** The lower-cased characters of the ASCII word being read (the first MAX_KEPT_CHARS of them). */
+const scratch = new Uint8Array(MAX_KEPT_CHARS);
+
+/** Whether the n characters in `scratch` are chars[from, from + n). */
+function sameAsScratch(from: number, n: number): boolean {
+  let j = 0;
+  while (j < n && scratch[j] === chars[from + j]) j++;
+  return j === n;
 }
 
 /** Tests of the registered lexicons, by bit: can a match start at this word? */
@@ -337,47 +337,65 @@ function wordIndex(lower: string): number {
   return k !== -1 ? k : addWord(detached(lower), hash, slot);
 }
 
-/** The index of the word text[at, end), ASCII and with this hash of its lower-cased characters. */
+/**
+ * The index of the word text[at, end), ASCII and with this hash of its lower-cased characters; when
+ * it has at most MAX_KEPT_CHARS characters they are in `scratch`, lower-cased.
+ */
 function asciiWordIndex(text: string, at: number, end: number, hash: number): number {
   const n = end - at;
   let s = (hash & SLOT_MASK) << 1;
   for (;;) {
     const k = slots[s + 1] - 1;
     if (k === -1) return addWord(detached(text.slice(at, end).toLowerCase()), hash, s);
-    if (slots[s] === hash && wordLength[k] === n && (wordAt[k] !== -1 ? sameAsciiChars(text, at, wordAt[k], n) : sameAsciiLower(text, at, wordLower[k]))) return k;
+    if (slots[s] === hash && wordLength[k] === n && (wordAt[k] !== -1 ? sameAsScratch(wordAt[k], n) : sameAsciiLower(text, at, wordLower[k]))) return k;
     s = (s + 2) & (slots.length - 1);
   }
 }
+
+/** Per ASCII code: its lower case when it is a letter or a digit, else 0. */
+const ASCII_WORD = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_WORD[c] = (c >= 48 && c <= 57) || (c >= 97 && c <= 122) ? c : c >= 65 && c <= 90 ? c | 32 : 0;
 
 export function tokenize(text: string, offset = 0): Token[] {
   const tokens: Token[] = [];
   const n = text.length;
   let i = 0;
   while (i < n) {
-    let w = wordCharAt(text, i);
-    if (w === 0) {
+    // Each character is read once: ASCII by one table load, the rest through wordCharAt.
+    let c = text.charCodeAt(i);
+    if (c < 128 ? ASCII_WORD[c] === 0 : wordCharAt(text, i) === 0) {
       i++;
       continue;
     }
     const at = i;
-    // The hash of the lower-cased word is taken while scanning; only a word with a character
-    // outside ASCII is sliced and lower-cased first.
+    // The hash of the lower-cased word is taken while scanning, and an ASCII word's lower-cased
+    // characters are kept in `scratch` to be compared with the table's; only a word with a
+    // character outside ASCII is sliced and lower-cased first.
     let ascii = true;
     let hash = FNV_OFFSET;
-    do {
-      let c = text.charCodeAt(i);
-      if (c > 127) ascii = false;
-      else if (c >= 65 && c <= 90) c |= 32;
-      hash = mix(hash, c);
-      i += w;
-    } while (i < n && (w = wordCharAt(text, i)) !== 0);
-    // Reads stay inside the text: a read past the end deoptimizes this loop.
+    for (;;) {
+      if (c < 128) {
+        const lower = ASCII_WORD[c];
+        if (i - at < MAX_KEPT_CHARS) scratch[i - at] = lower;
+        hash = mix(hash, lower);
+        i++;
+      } else {
+        ascii = false;
+        i += wordCharAt(text, i);
+      }
+      // Reads stay inside the text: a read past the end deoptimizes this loop.
+      if (i >= n) break;
+      c = text.charCodeAt(i);
+      if (c < 128 ? ASCII_WORD[c] === 0 : wordCharAt(text, i) === 0) break;
+    }
+    // "c++" and "c#" stay whole; c is the character after the word.
     if (i < n) {
-      const c = text.charCodeAt(i);
       if (c === 43 /* + */ && i + 1 < n && text.charCodeAt(i + 1) === 43) {
+        if (i - at + 2 <= MAX_KEPT_CHARS) scratch[i - at] = scratch[i - at + 1] = 43;
         i += 2;
         hash = mix(mix(hash, 43), 43);
       } else if (c === 35 /* # */) {
+        if (i - at < MAX_KEPT_CHARS) scratch[i - at] = 35;
         i += 1;
         hash = mix(hash, 35);
       }
