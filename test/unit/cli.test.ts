@@ -1,8 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, mkdirSync, chmodSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../server/src/cli/run';
+import { CLI_V8_FLAGS } from '../../server/src/cli/v8flags';
 
 const MISMATCH = '# Senior Data Scientist\n\n## What you will do\n\n- Deploy models on Kubernetes\n- Own CI/CD and Docker images\n- Monitor latency in production\n\nSalary: $150,000 - $180,000 per year.\n';
 const MATCH = '# Data Scientist\n\n- Design A/B tests and present insights to stakeholders\n- Build dashboards in Tableau\n\nPay: $120,000 - $140,000 per year.\n';
@@ -163,5 +165,15 @@ describe('project config files', () => {
     writeFileSync(path.join(dir, 'b.json'), JSON.stringify({ extends: './.jdlintrc.json' }));
     writeFileSync(path.join(dir, 'p.md'), MISMATCH);
     expect(runIn(dir, 'p.md').err).toMatch(/extends itself through \.jdlintrc\.json -> b\.json -> \.jdlintrc\.json/);
+  });
+});
+
+describe("the CLI's V8 flags", () => {
+  it('are flags this Node.js knows (V8 would ignore an unknown one when set in the process)', () => {
+    expect(CLI_V8_FLAGS.length).toBeGreaterThan(0);
+    for (const flag of CLI_V8_FLAGS) {
+      const r = spawnSync(process.execPath, [flag, '-e', '0'], { encoding: 'utf8' });
+      expect([flag, r.status, r.stderr]).toEqual([flag, 0, '']);
+    }
   });
 });

@@ -7,7 +7,9 @@
 // that lints nothing (--help, --version, no arguments) would leave a cache without the linting
 // code that later runs would then compile every time, so it does not use the cache at all.
 import path from 'node:path';
+import v8 from 'node:v8';
 import { runWithCodeCache } from '../node/codeCache';
+import { CLI_V8_FLAGS } from './v8flags';
 
 /** SHA-256 (24 hex digits) of dist/cli-main.js, put here by scripts/build.mjs. */
 declare const JDLINT_BUNDLE_HASH: string;
@@ -15,5 +17,6 @@ declare const JDLINT_BUNDLE_HASH: string;
 const main = path.join(__dirname, 'cli-main.js');
 const args = process.argv.slice(2);
 const lintsNothing = args.length === 0 || args.some((a) => a === '-h' || a === '--help' || a === '-v' || a === '--version');
+for (const flag of CLI_V8_FLAGS) v8.setFlagsFromString(flag);
 if (lintsNothing) require(main);
 else runWithCodeCache(main, JDLINT_BUNDLE_HASH);
