@@ -227,13 +227,20 @@ export class PhraseMatcher {
     for (const item of items) {
       const found = this.findInItem(item);
       if (found.length === 0) continue;
-      const allowed = [...(allow?.findInItem(item) ?? []), ...notProse(item.text, item.range.start)];
-      for (const m of found) {
-        if (!allowed.some((a) => a.range.start <= m.range.start && m.range.end <= a.range.end)) out.push(m);
-      }
+      const allowed = allow ? allow.findInItem(item) : NO_MATCHES;
+      const links = notProse(item.text, item.range.start);
+      for (const m of found) if (!covers(allowed, m) && !covers(links, m)) out.push(m);
     }
     return out;
   }
+}
+
+const NO_MATCHES: readonly PhraseMatch[] = [];
+
+/** Whether a match in `list` covers m's range. */
+function covers(list: readonly PhraseMatch[], m: PhraseMatch): boolean {
+  for (let k = 0; k < list.length; k++) if (list[k].range.start <= m.range.start && m.range.end <= list[k].range.end) return true;
+  return false;
 }
 
 function matchWords(words: ItemWords, matcher: PhraseMatcher): PhraseMatch[] {

@@ -45,6 +45,10 @@ describe('exclusionary-language', () => {
     const text = `# Data Scientist\n\n\`\`\`\nninja = rockstar()\n\`\`\`\n\n<!-- young and dynamic -->\n\n- Present insights to stakeholders, see [our team](https://example.invalid/ninja-rockstars) and https://example.invalid/young${PAY}`;
     expect(of(text, 'exclusionary-language')).toEqual([]);
   });
+  it('still reads the prose around a link in the same item', () => {
+    const text = `# Data Scientist\n\n- See https://example.invalid/ninja and join as our rockstar analyst${PAY}`;
+    expect(of(text, 'exclusionary-language').map((f) => text.slice(f.range.start, f.range.end))).toEqual(['rockstar']);
+  });
 });
 
 describe('vanity-title', () => {
