@@ -1,5 +1,5 @@
-// The built jdlint command over a folder large enough for worker threads: the same report as the
-// main thread alone, in the same order.
+// The built jdlint command over a folder large enough for worker threads (lint workers, or a parse
+// worker feeding the main thread): the same report as the main thread alone, in the same order.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -45,6 +45,10 @@ describe('jdlint over a large folder', () => {
     expect(reports.map((r) => path.basename(r.file))).toEqual([...reports.map((r) => path.basename(r.file))].sort());
     expect(reports.some((r) => r.diagnostics.some((d) => d.rule === 'title-duty-mismatch'))).toBe(true);
     expect(lintFolder('3')).toBe(alone);
+  }, 60_000);
+
+  it('gives with a parse worker feeding the main thread exactly the report of the main thread alone', () => {
+    expect(lintFolder('parse')).toBe(lintFolder('1'));
   }, 60_000);
 
   it('ends quietly when the reader of its output goes away (jdlint ... | head)', () => {

@@ -1,26 +1,33 @@
-// The jdlint command (dist/cli.js). The same file is the worker of a parallel run.
+// The jdlint command (dist/cli.js). The same file is the worker of a parallel run (a lint worker or
+// the parse worker of pipeline.ts).
 import os from 'node:os';
 import path from 'node:path';
-import { isMainThread, parentPort, Worker } from 'node:worker_threads';
+import { isMainThread, parentPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
 import { version } from '../../../package.json';
 import { keepItemResults } from '../engine/text';
+import { parseWorker, pipeline, type ParseWorkerData } from './pipeline';
 import { lintTask, runCli, type LintTask, type TaskResult } from './run';
 
 // Each posting is linted once: nothing is kept for a next lint of the same text (an editor's case).
 keepItemResults(false);
 
 /**
- * Worker threads for a large folder: JDLINT_WORKERS if set, else one per core but one, at most 8.
- * Each worker compiles the engine's hot code anew, and V8's optimising compiler needs about a core
- * of its own while a run warms up: on two cores, two workers took longer than the main thread alone
- * in each of six alternating runs over 2,054 postings, with a third more CPU, so two cores lint on
- * the main thread.
+ * How a large folder is linted: JDLINT_WORKERS if set (`1` the main thread alone, `parse` one parse
+ * worker feeding the main thread, n >= 2 that many lint workers), else one lint worker per core but
+ * one (at most 8) from three cores, a parse worker on two, the main thread alone on one.
+ * A lint worker compiles the engine's hot code anew, and V8's optimising compiler needs about a core
+ * of its own while a run warms up: on two cores, two lint workers took longer than the main thread
+ * alone in each of six alternating runs over 2,054 postings, with a third more CPU. A parse worker
+ * runs other code than the main thread (see pipeline.ts).
  */
-function workerCount(): number {
-  const asked = Number(process.env.JDLINT_WORKERS);
-  if (Number.isInteger(asked) && asked >= 1) return Math.min(asked, 8);
+function threading(): { kind: 'main' } | { kind: 'parse' } | { kind: 'lint'; workers: number } {
+  const asked = process.env.JDLINT_WORKERS?.trim();
+  if (asked === 'parse') return { kind: 'parse' };
+  const n = Number(asked);
+  if (asked && Number.isInteger(n) && n >= 1) return n === 1 ? { kind: 'main' } : { kind: 'lint', workers: Math.min(n, 8) };
   const cores = os.availableParallelism?.() ?? os.cpus().length;
-  return cores >= 3 ? Math.min(cores - 1, 8) : 1;
+  if (cores >= 3) return { kind: 'lint', workers: Math.min(cores - 1, 8) };
+  return cores === 2 ? { kind: 'parse' } : { kind: 'main' };
 }
 
 /** Splits tasks over `n` worker threads; results come back in task order. */
@@ -64,7 +71,8 @@ function output(stream: NodeJS.WriteStream): (s: string) => void {
 }
 
 if (isMainThread) {
-  const workers = workerCount();
+  const how = threading();
+  const startParser = (data: ParseWorkerData, transferList: MessagePort[]) => new Worker(__filename, { workerData: data, transferList });
   void Promise.resolve(
     runCli(process.argv.slice(2), {
       cwd: process.cwd(),
@@ -73,12 +81,13 @@ if (isMainThread) {
       isTTY: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
       packageRoot: path.resolve(__dirname, '..'),
       version,
-      // One worker would only add a thread: the main thread lints.
-      parallel: workers > 1 ? (tasks) => parallel(tasks, workers) : undefined,
+      parallel: how.kind === 'lint' ? (tasks) => parallel(tasks, how.workers) : how.kind === 'parse' ? (tasks) => pipeline(tasks, startParser) : undefined,
     }),
   ).then((code) => {
     process.exitCode = code;
   });
+} else if ((workerData as ParseWorkerData | undefined)?.role === 'parse') {
+  parseWorker(workerData as ParseWorkerData);
 } else {
   parentPort!.once('message', (chunk: [number, LintTask][]) => {
     parentPort!.postMessage(chunk.map(([i, t]) => [i, lintTask(t)]));

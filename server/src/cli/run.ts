@@ -6,7 +6,9 @@ import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { DEFAULT_CONFIG, type Config } from '../engine/config';
 import { configFor, type ConfigProblem } from '../node/configFile';
-import { lint } from '../engine/lint';
+import { lint, lintPosting, unreadableInput } from '../engine/lint';
+import { parsePosting } from '../engine/posting';
+import { packPosting, unpackPosting, type PackedPosting } from '../engine/posting/pack';
 import { expandPaths } from './files';
 import { formatJson, formatSarif, formatStylish, toJson, type JsonReport } from './format';
 
@@ -155,13 +157,39 @@ export interface TaskResult {
   error?: string;
 }
 
-/** Reads and lints one file; runs on the main thread or in a worker. */
-export function lintTask(task: LintTask): TaskResult {
-  let buf: Buffer;
+/** Reads one file as text, or says why it cannot be read. */
+function readTask(task: LintTask): { text: string } | { error: string } {
   try {
-    buf = readFileSync(task.file);
+    return { text: decode(readFileSync(task.file)) };
   } catch (err) {
     return { error: `cannot read ${task.display}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` };
   }
-  return { report: toJson({ file: task.file, display: task.display, result: lint(decode(buf), task.config) }) };
+}
+
+/** Reads and lints one file; runs on the main thread or in a worker. */
+export function lintTask(task: LintTask): TaskResult {
+  const read = readTask(task);
+  if ('error' in read) return read;
+  return { report: toJson({ file: task.file, display: task.display, result: lint(read.text, task.config) }) };
+}
+
+/**
+ * A file read and parsed, for another thread to lint (finishParsed): the packed posting, or the
+ * text when the posting is not parsed (too large, binary) or did not pack, or why it was not read.
+ */
+export type ParsedTask = { packed: PackedPosting } | { text: string } | { error: string };
+
+/** The first half of lintTask, the half a parse worker does (see pipeline.ts). */
+export function parseTask(task: LintTask): ParsedTask {
+  const read = readTask(task);
+  if ('error' in read || unreadableInput(read.text, task.config)) return read;
+  const packed = packPosting(parsePosting(read.text));
+  return packed ? { packed } : read;
+}
+
+/** The second half of lintTask: the same result as lintTask(task). */
+export function finishParsed(task: LintTask, parsed: ParsedTask): TaskResult {
+  if ('error' in parsed) return parsed;
+  const result = 'packed' in parsed ? lintPosting(unpackPosting(parsed.packed), task.config) : lint(parsed.text, task.config);
+  return { report: toJson({ file: task.file, display: task.display, result }) };
 }

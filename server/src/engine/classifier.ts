@@ -200,6 +200,7 @@ function namesRole(n: TrieNode, last: Token): boolean {
 export function sameWord(t: string, words: string[] | undefined): boolean {
   if (!words) return true;
   for (const w of words) {
+    if (w === t) return true;
     if (Math.abs(w.length - t.length) > 3) continue;
     const min = Math.min(w.length, t.length);
     let k = 0;

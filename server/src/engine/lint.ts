@@ -57,9 +57,13 @@ function binaryShare(text: string): number {
   return bad / n;
 }
 
-export function lint(text: string, config: Config = DEFAULT_CONFIG): LintResult {
+/**
+ * The finding that stops a document from being parsed at all (too large, or binary), or null when
+ * it can be read as a posting.
+ */
+export function unreadableInput(text: string, config: Config = DEFAULT_CONFIG): Finding | null {
   if (text.length > config.maxDocumentSize) {
-    return emptyResult(text, {
+    return {
       rule: INPUT_RULE,
       severity: 'info',
       message: `This document has ${text.length.toLocaleString('en-US')} characters; JD Lint checks postings up to ${config.maxDocumentSize.toLocaleString('en-US')} (setting maxDocumentSize). Nothing was checked.`,
@@ -67,10 +71,10 @@ export function lint(text: string, config: Config = DEFAULT_CONFIG): LintResult 
       related: [],
       suggestions: [],
       fixes: [],
-    });
+    };
   }
   if (binaryShare(text) > 0.01) {
-    return emptyResult(text, {
+    return {
       rule: INPUT_RULE,
       severity: 'warning',
       message: 'This looks like a binary file, not a text posting (it holds NUL or control characters). Nothing was checked.',
@@ -78,10 +82,30 @@ export function lint(text: string, config: Config = DEFAULT_CONFIG): LintResult 
       related: [],
       suggestions: [],
       fixes: [],
-    });
+    };
   }
+  return null;
+}
+
+export function lint(text: string, config: Config = DEFAULT_CONFIG): LintResult {
+  const input = unreadableInput(text, config);
+  if (input) return emptyResult(text, input);
+  let posting: Posting;
   try {
-    const posting = parsePosting(text);
+    posting = parsePosting(text);
+  } catch (err) {
+    return notRead(text, err);
+  }
+  return lintPosting(posting, config);
+}
+
+/**
+ * lint() for a document already parsed (by parsePosting, possibly in another thread: see
+ * posting/pack.ts) after unreadableInput found nothing; posting.text is the document.
+ */
+export function lintPosting(posting: Posting, config: Config = DEFAULT_CONFIG): LintResult {
+  const text = posting.text;
+  try {
     const classified = classifyPosting(posting);
     const profile = computeProfile(classified, config);
     const title = posting.title ? parseTitle(posting.title) : null;
@@ -122,14 +146,18 @@ export function lint(text: string, config: Config = DEFAULT_CONFIG): LintResult 
     findings.sort((a, b) => a.range.start - b.range.start || a.rule.localeCompare(b.rule));
     return { posting, classified, profile, title, findings: applySuppressions(text, findings, KNOWN_RULES) };
   } catch (err) {
-    return emptyResult(text, {
-      rule: INPUT_RULE,
-      severity: 'info',
-      message: `JD Lint could not read this document (${(err as Error).message}).`,
-      range: firstLine(text),
-      related: [],
-      suggestions: [],
-      fixes: [],
-    });
+    return notRead(text, err);
   }
+}
+
+function notRead(text: string, err: unknown): LintResult {
+  return emptyResult(text, {
+    rule: INPUT_RULE,
+    severity: 'info',
+    message: `JD Lint could not read this document (${(err as Error).message}).`,
+    range: firstLine(text),
+    related: [],
+    suggestions: [],
+    fixes: [],
+  });
 }
