@@ -1,9 +1,7 @@
 // No pay in the posting. Information only: the message says why it matters, without legal claims.
-import pay from './lexicons/pay.json';
+// Where a posting states pay is part of the posting model (posting.pay, found with
+// rules/lexicons/pay.json by server/src/engine/posting/pay.ts), read with the rest of the text.
 import type { Rule } from './rule';
-
-// One pass over the text for all patterns; they are ASCII-case patterns, so no Unicode case folding.
-const PAY = new RegExp(pay.patterns.map((p) => `(?:${p})`).join('|'), 'i');
 
 const rule: Rule = {
   id: 'missing-pay-range',
@@ -12,8 +10,7 @@ const rule: Rule = {
   fixable: false,
   check({ posting }) {
     if (!posting.title || posting.items.length === 0) return [];
-    const text = posting.text;
-    if (PAY.test(text)) return [];
+    if (posting.pay) return [];
     return [
       {
         message:

@@ -391,6 +391,22 @@ describe('parsePosting: pasted shapes', () => {
   });
 });
 
+describe('parsePosting: pay', () => {
+  it('finds where pay is first stated, wherever it stands', () => {
+    const text = '# Data Scientist\n\n## Compensation\n\nBase salary of $150,000 plus equity; up to $180,000.\n\n- Run A/B tests\n';
+    const { pay } = parsePosting(text);
+    expect(pay).not.toBeNull();
+    expect(text.slice(pay!.start, pay!.end)).toBe('Base salary of $150,000');
+    // A rate in a heading and a k-range in a pasted line count as much as a sentence.
+    const heading = '# Data Scientist\n\n## Pay range 120k-150k\n\n- Run A/B tests\n';
+    expect(parsePosting(heading).pay).toEqual({ start: heading.indexOf('Pay range'), end: heading.indexOf('Pay range') + 'Pay range'.length });
+  });
+
+  it('finds none where no amount, rate or pay range is named', () => {
+    expect(parsePosting('# Data Scientist\n\nCompetitive pay and 3+ years of Python.\n\n- Run A/B tests\n').pay).toBeNull();
+  });
+});
+
 describe('parsePosting: line reader and micromark agree', () => {
   // Text without block-level Markdown skips micromark (it is most of the cost of a lint); what
   // the line reader makes of it must be what micromark would have given.
@@ -458,7 +474,7 @@ describe('parsePosting: line reader and micromark agree', () => {
 
 describe('parsePosting: bad input', () => {
   it('does not throw on an empty document', () => {
-    expect(parsePosting('')).toEqual({ text: '', title: null, frontMatter: null, sections: [], items: [] });
+    expect(parsePosting('')).toEqual({ text: '', title: null, frontMatter: null, sections: [], items: [], pay: null });
   });
 
   it('does not throw on binary junk with NUL bytes and lone surrogates', () => {

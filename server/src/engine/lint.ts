@@ -29,7 +29,7 @@ const EMPTY_PROFILE: Profile = { ds: 0, mle: 0, role: 'unclear', dutyItems: 0, d
 
 function emptyResult(text: string, finding: Finding): LintResult {
   return {
-    posting: { text, title: null, frontMatter: null, sections: [], items: [] },
+    posting: { text, title: null, frontMatter: null, sections: [], items: [], pay: null },
     classified: [],
     profile: EMPTY_PROFILE,
     title: null,

@@ -10,6 +10,7 @@ import { yaml } from './yaml';
 import type { Nodes, Root } from 'mdast';
 import type { FrontMatter, Item, ItemKind, Posting, PostingTitle, Section, SectionKind } from './types';
 import { headingKind, isAboutCompany, isDebris } from './posting/headings';
+import { payIn } from './posting/pay';
 import { bulletGlyphsIn, fieldValueEnd, inlineHeadings, isBulletGlyph, isSpace, releaseText, sentenceStarts, wordCount } from './posting/segment';
 
 /** A line of running text longer than this is split into sentences. */
@@ -432,7 +433,7 @@ class PostingBuilder {
   finish(): Posting {
     const title = this.frontTitle ?? this.headingTitle ?? this.labelTitle;
     const sections = this.sections.filter((s) => s.heading !== null || s.items.length > 0);
-    return { text: this.text, title, frontMatter: this.frontMatter, sections, items: this.items };
+    return { text: this.text, title, frontMatter: this.frontMatter, sections, items: this.items, pay: payIn(this.text) };
   }
 }
 
@@ -870,7 +871,7 @@ export function parsePosting(text: string, options: ParseOptions = {}): Posting 
     return b.finish();
   } catch {
     // Last resort: a posting with no structure is better than a crashed language server.
-    return { text, title: null, frontMatter: unclosedFrontMatter(text, null), sections: [], items: [] };
+    return { text, title: null, frontMatter: unclosedFrontMatter(text, null), sections: [], items: [], pay: payIn(text) };
   } finally {
     releaseText();
   }

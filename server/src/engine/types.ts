@@ -63,6 +63,11 @@ export interface Posting {
   sections: Section[];
   /** All items of all sections in document order. */
   items: Item[];
+  /**
+   * Where the posting first states pay (an amount, a rate or a named pay range, by
+   * rules/lexicons/pay.json), anywhere in it, or null.
+   */
+  pay: Range | null;
 }
 
 export type Role = 'ds' | 'mle';

@@ -1,15 +1,16 @@
 // A posting model as numbers, for handing it from one thread to another. Structured cloning a
 // Posting copies each of its objects through a generic path (about 40 ms per 2,000 postings on
 // each side) and gives the receiving thread objects of other shapes than the parser makes, so
-// code optimised for one meets the other. A packed posting is its text, its title and front matter
-// (a few small objects, cloned) and one Int32Array; unpacking rebuilds sections and items as the
+// code optimised for one meets the other. A packed posting is its text, its title, front matter and
+// pay statement (a few small objects, cloned) and one Int32Array; unpacking rebuilds sections and items as the
 // parser builds them, their texts cut from the posting text.
-import type { FrontMatter, ItemKind, Posting, PostingTitle, SectionKind } from '../types';
+import type { FrontMatter, ItemKind, Posting, PostingTitle, Range, SectionKind } from '../types';
 
 export interface PackedPosting {
   text: string;
   title: PostingTitle | null;
   frontMatter: FrontMatter | null;
+  pay: Range | null;
   /**
    * Section count, item count, then per section [kind, heading start or -1, heading end, start,
    * end, items], then per item [start, end, kind, section kind].
@@ -57,7 +58,7 @@ export function packPosting(p: Posting): PackedPosting | null {
     numbers[at++] = kind;
     numbers[at++] = section;
   }
-  return { text, title: p.title, frontMatter: p.frontMatter, numbers };
+  return { text, title: p.title, frontMatter: p.frontMatter, pay: p.pay, numbers };
 }
 
 /** The posting packPosting packed: equal to it, field for field. */
@@ -89,5 +90,5 @@ export function unpackPosting(packed: PackedPosting): Posting {
     sections.push(section);
     at += SECTION_FIELDS;
   }
-  return { text, title: packed.title, frontMatter: packed.frontMatter, sections, items };
+  return { text, title: packed.title, frontMatter: packed.frontMatter, sections, items, pay: packed.pay };
 }
