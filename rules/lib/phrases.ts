@@ -4,7 +4,7 @@
 // Patterns are compiled into a trie over words and matched against the words of an item, which are
 // split once per lint and shared with the classifier (itemWords): no regular expression runs per
 // pattern, so the cost of a lint does not grow with the size of the lexicons.
-import { KEY_LENGTH as KEY, matchesOf, memo, registerRoots, tokenize, type ItemWords, type Token } from '../../server/src/engine/text';
+import { KEY_LENGTH as KEY, matchesOf, memo, registerWords, tokenize, type ItemWords, type Token } from '../../server/src/engine/text';
 import type { Item, Range } from '../../server/src/engine/types';
 
 export interface PhraseMatch {
@@ -90,16 +90,12 @@ export class PhraseMatcher {
   constructor(patterns: readonly string[]) {
     this.empty = patterns.length === 0;
     for (const p of patterns) this.insert(p);
+    // A match starts at a first word of a pattern, any spelling of an exact one, or a word that
+    // starts with a first-word prefix.
     const root = this.root;
-    const exactLower = new Set([...root.exact.keys()].map((w) => w.toLowerCase()));
-    this.bit = this.empty
-      ? 0
-      : registerRoots(
-          (lower) =>
-            root.next.has(lower) ||
-            exactLower.has(lower) ||
-            (root.prefixes.get(lower.slice(0, KEY))?.some((p) => lower.startsWith(p.prefix)) ?? false),
-        );
+    const exactLower = [...root.exact.keys()].map((w) => w.toLowerCase());
+    const prefixes = [...root.prefixes.values()].flatMap((list) => list.map((p) => p.prefix));
+    this.bit = this.empty ? 0 : registerWords([...root.next.keys(), ...exactLower], prefixes);
   }
 
   private insert(pattern: string): void {

@@ -175,9 +175,16 @@ function sameAsScratch(from: number, n: number): boolean {
   return j === n;
 }
 
-/** Tests of the registered lexicons, by bit: can a match start at this word? */
-const rootTests: ((lower: string, stem: string) => boolean)[] = [];
+/**
+ * Tests of the registered lexicons, by bit: can a match start at this word? null for a lexicon
+ * registered by its words (registerWords), answered by rootWords and rootPrefixes.
+ */
+const rootTests: (((lower: string, stem: string) => boolean) | null)[] = [];
 const ROOT_BITS = 30;
+/** The bits of the lexicons registered by their words, by a word (lower-cased) that starts one of their matches. */
+const rootWords = new Map<string, number>();
+/** The same for prefixes ("aggress*"), by their first KEY_LENGTH letters. */
+const rootPrefixes = new Map<string, { prefix: string; bits: number }[]>();
 
 /**
  * Registers a lexicon whose matches can start only at words that pass `test` (given the word
@@ -194,6 +201,43 @@ export function registerRoots(test: (lower: string, stem: string) => boolean): n
   for (let k = 0; k < wordCount; k++) if (test(wordLower[k], wordStem[k])) wordRoots[k] |= bit;
   byText.clear();
   return bit;
+}
+
+/**
+ * Registers a lexicon whose matches start only at one of `words` or at a word that starts with one
+ * of `prefixes` (both lower-cased; a prefix has at least KEY_LENGTH letters): registerRoots with
+ * that test, answered for all such lexicons at once, by a lookup of the word and one of its first
+ * letters (a test per lexicon was about a third of what adding a new word to the table cost).
+ */
+export function registerWords(words: Iterable<string>, prefixes: Iterable<string>): number {
+  const starts = [...prefixes];
+  const short = starts.find((p) => p.length < KEY_LENGTH);
+  if (short !== undefined) throw new Error(`registerWords: prefix "${short}" is shorter than ${KEY_LENGTH} letters`);
+  if (rootTests.length >= ROOT_BITS) return 0;
+  rootTests.push(null);
+  const bit = 1 << (rootTests.length - 1);
+  for (const w of words) rootWords.set(w, (rootWords.get(w) ?? 0) | bit);
+  for (const prefix of starts) {
+    const key = prefix.slice(0, KEY_LENGTH);
+    let list = rootPrefixes.get(key);
+    if (!list) rootPrefixes.set(key, (list = []));
+    const same = list.find((e) => e.prefix === prefix);
+    if (same) same.bits |= bit;
+    else list.push({ prefix, bits: bit });
+  }
+  for (let k = 0; k < wordCount; k++) if (wordBits(wordLower[k]) & bit) wordRoots[k] |= bit;
+  byText.clear();
+  return bit;
+}
+
+/** The bits of the lexicons registered by their words that can start a match at this word. */
+function wordBits(lower: string): number {
+  let bits = rootWords.get(lower) ?? 0;
+  if (rootPrefixes.size > 0 && lower.length >= KEY_LENGTH) {
+    const list = rootPrefixes.get(lower.slice(0, KEY_LENGTH));
+    if (list) for (let j = 0; j < list.length; j++) if (lower.startsWith(list[j].prefix)) bits |= list[j].bits;
+  }
+  return bits;
 }
 
 /**
@@ -271,8 +315,11 @@ export function stemmedWords(): string[] {
 }
 
 function rootsOf(lower: string, stem: string): number {
-  let roots = 0;
-  for (let k = 0; k < rootTests.length; k++) if (rootTests[k](lower, stem)) roots |= 1 << k;
+  let roots = wordBits(lower);
+  for (let k = 0; k < rootTests.length; k++) {
+    const test = rootTests[k];
+    if (test !== null && test(lower, stem)) roots |= 1 << k;
+  }
   return roots;
 }
 
