@@ -1,5 +1,5 @@
-// Two threads on one folder of postings: a worker reads and parses files (the Markdown parse and the
-// recovery of pasted structure, about a third of a lint), the main thread lints the parsed postings
+// Two threads on one folder of postings: a worker reads and parses files (the Markdown parse, the
+// recovery of pasted structure and where pay is stated: about a third of a lint), the main thread lints the parsed postings
 // (classification and rules). Unlike a split of the files over workers, no code runs in both
 // threads, so V8 compiles each hot function once: on two cores, where a second linting thread
 // loses to the time V8's optimising compiler needs, the two threads gain.
@@ -69,8 +69,8 @@ export async function pipeline(tasks: LintTask[], start: (data: ParseWorkerData,
   let seen = 0;
   const take = (batch: Batch) => {
     seen++;
+    // Each file is taken by one thread (the shared counter), so none arrives already linted.
     for (const [i, parsed] of batch) {
-      if (results[i] !== undefined) continue;
       results[i] = finishParsed(tasks[i], parsed);
       done++;
     }

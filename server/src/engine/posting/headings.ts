@@ -8,7 +8,8 @@ interface Phrase {
   kind: SectionKind;
 }
 
-const KINDS: SectionKind[] = ['responsibilities', 'requirements', 'niceToHave', 'tools', 'nonDuty', 'unknown'];
+/** Every section kind. */
+export const SECTION_KINDS: readonly SectionKind[] = ['responsibilities', 'requirements', 'niceToHave', 'tools', 'nonDuty', 'unknown'];
 
 const exact = new Map<string, SectionKind>();
 // Phrases indexed by their first word, so matching a heading costs a few comparisons per word.
@@ -17,7 +18,7 @@ const filler = new Set<string>(lexicon.filler.map((w) => normalize(w)));
 const debris = new Set<string>(lexicon.debris.map((w) => normalize(w)));
 const fields = new Set<string>(lexicon.fields.map((w) => normalize(w)));
 
-for (const kind of KINDS) {
+for (const kind of SECTION_KINDS) {
   const phrases = (lexicon.kinds as Record<string, string[]>)[kind] ?? [];
   for (const raw of phrases) {
     const n = normalize(raw);

@@ -1,10 +1,11 @@
 // A posting model as numbers, for handing it from one thread to another. Structured cloning a
 // Posting copies each of its objects through a generic path (about 40 ms per 2,000 postings on
 // each side) and gives the receiving thread objects of other shapes than the parser makes, so
-// code optimised for one meets the other. A packed posting is its text, its title, front matter and
-// pay statement (a few small objects, cloned) and one Int32Array; unpacking rebuilds sections and items as the
-// parser builds them, their texts cut from the posting text.
-import type { FrontMatter, ItemKind, Posting, PostingTitle, Range, SectionKind } from '../types';
+// code optimised for one meets the other. A packed posting is its text, its title, front matter
+// and pay statement (a few small objects, cloned) and one Int32Array; unpacking rebuilds sections
+// and items as the parser builds them, their texts cut from the posting text.
+import { SECTION_KINDS } from './headings';
+import type { FrontMatter, ItemKind, Posting, PostingTitle, Range } from '../types';
 
 export interface PackedPosting {
   text: string;
@@ -12,13 +13,12 @@ export interface PackedPosting {
   frontMatter: FrontMatter | null;
   pay: Range | null;
   /**
-   * Section count, item count, then per section [kind, heading start or -1, heading end, start,
-   * end, items], then per item [start, end, kind, section kind].
+   * Section count, then per section [kind, heading start or -1, heading end, start, end, items],
+   * then per item [start, end, kind, section kind].
    */
   numbers: Int32Array;
 }
 
-const SECTION_KINDS: readonly SectionKind[] = ['responsibilities', 'requirements', 'niceToHave', 'tools', 'nonDuty', 'unknown'];
 const ITEM_KINDS: readonly ItemKind[] = ['bullet', 'numbered', 'line', 'sentence'];
 const SECTION_FIELDS = 6;
 const ITEM_FIELDS = 4;
@@ -30,10 +30,9 @@ const ITEM_FIELDS = 4;
  */
 export function packPosting(p: Posting): PackedPosting | null {
   const { text, sections, items } = p;
-  const numbers = new Int32Array(2 + sections.length * SECTION_FIELDS + items.length * ITEM_FIELDS);
+  const numbers = new Int32Array(1 + sections.length * SECTION_FIELDS + items.length * ITEM_FIELDS);
   numbers[0] = sections.length;
-  numbers[1] = items.length;
-  let at = 2;
+  let at = 1;
   let next = 0;
   for (const s of sections) {
     const kind = SECTION_KINDS.indexOf(s.kind);
@@ -65,8 +64,8 @@ export function packPosting(p: Posting): PackedPosting | null {
 export function unpackPosting(packed: PackedPosting): Posting {
   const { text, numbers } = packed;
   const sectionCount = numbers[0];
-  let at = 2;
-  let itemAt = 2 + sectionCount * SECTION_FIELDS;
+  let at = 1;
+  let itemAt = 1 + sectionCount * SECTION_FIELDS;
   const sections: Posting['sections'] = [];
   const items: Posting['items'] = [];
   for (let k = 0; k < sectionCount; k++) {
