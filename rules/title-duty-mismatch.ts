@@ -27,7 +27,8 @@ const rule: Rule = {
   fixable: true,
   check({ title, profile, classified, config }) {
     if (!title || (title.expected !== 'ds' && title.expected !== 'mle')) return [];
-    if (profile.role === 'unclear') return [];
+    // A body that is two jobs gets hybrid-role, which says so, not a claim that the title is wrong.
+    if (profile.role === 'unclear' || profile.role === 'hybrid') return [];
     const claimed: Role = title.expected;
     const found: Role = claimed === 'ds' ? 'mle' : 'ds';
     const share = profile[found];

@@ -1,16 +1,20 @@
-// Measures the classifier and the title-duty-mismatch rule on ../shared/data/postings-dev.jsonl
-// (third-party text, read here at run time and never copied into the project).
-// Usage: npm run eval [-- --data FILE] [-- --misses N]
+// Measures the DS/MLE judgement against reader labels (../shared/data/reader-labels.tsv: what a
+// careful reader says each body describes, title hidden), out of sample: the tuning of
+// scripts/tuning.ts runs on k-1 folds of the postings and the held-out fold is linted, for each
+// fold. Then the title-label figures, in sample. The postings are third-party text, read here at
+// run time; only ids and numbers are printed.
+// Usage: npm run eval [-- --data DIR] [-- --folds K] [-- --misses]
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { useTunedWeights } from '../server/src/engine/classifier';
+import { DEFAULT_CONFIG, resolveConfig, type Config } from '../server/src/engine/config';
 import { lint } from '../server/src/engine/lint';
+import { useCalibration } from '../server/src/engine/profile';
+import { asMarkdown, calibrationSamples, fitCalibration, foldOf, loadDevPostings, patternsIn, tunePatternWeights, type DevPosting } from './tuning';
 
-interface Row {
-  id: string;
-  title_family: string;
-  title: string;
-  description: string;
-}
+const MISMATCH = 'title-duty-mismatch';
+const HYBRID = 'hybrid-role';
+const NEITHER = 'other-role-duties';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -33,130 +37,204 @@ export function rocAuc(positives: number[], negatives: number[]): number {
   return (rankSum - (np * (np + 1)) / 2) / (np * nn);
 }
 
-const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+/** What the linter said about one posting, under its own title and under the other role's. */
+export interface Outcome {
+  id: string;
+  family: 'ds' | 'mle';
+  reader: NonNullable<DevPosting['reader']>;
+  mle: number;
+  original: Set<string>;
+  swapped: Set<string>;
+  /** The first suggestion of the other-role-duties finding under the original title, if any. */
+  neitherSuggestion?: string;
+}
+
+const swappedTitle = (family: 'ds' | 'mle') => (family === 'ds' ? 'Machine Learning Engineer' : 'Data Scientist');
+
+function outcome(r: DevPosting, config: Config): Outcome {
+  const family = r.title_family as 'ds' | 'mle';
+  const res = lint(asMarkdown(r.title, r.description), config);
+  const swapped = lint(asMarkdown(swappedTitle(family), r.description), config);
+  return {
+    id: r.id,
+    family,
+    reader: r.reader!,
+    mle: res.profile.mle,
+    original: new Set(res.findings.map((f) => f.rule)),
+    swapped: new Set(swapped.findings.map((f) => f.rule)),
+    neitherSuggestion: res.findings.find((f) => f.rule === NEITHER)?.suggestions?.[0],
+  };
+}
+
+export interface Figure {
+  name: string;
+  aim: string;
+  /** Whether the value meets the aim. */
+  met: boolean;
+  value: string;
+  /** Ids of the postings that count against the figure. */
+  misses: string[];
+}
+
+const pct = (a: number, b: number) => (b === 0 ? 'n/a' : `${((100 * a) / b).toFixed(1)}%`);
+
+/** The six reader-label figures of issue #17 over a set of outcomes. */
+export function figures(outs: readonly Outcome[]): Figure[] {
+  const clear = outs.filter((o) => o.reader.label === (o.family === 'ds' ? 'DS' : 'MLE'));
+  const honest = outs.filter((o) => o.reader.label === (o.family === 'ds' ? 'MLE' : 'DS'));
+  const hybrids = outs.filter((o) => o.reader.label === 'HYBRID');
+  const swapMissed = clear.filter((o) => !o.swapped.has(MISMATCH));
+  const falseAlarms = clear.filter((o) => o.original.has(MISMATCH));
+  const honestMissed = honest.filter((o) => !o.original.has(MISMATCH));
+  const hybridWarned = hybrids.filter((o) => o.original.has(MISMATCH) || o.swapped.has(MISMATCH));
+  const ds = outs.filter((o) => o.reader.label === 'DS').map((o) => o.mle);
+  const mle = outs.filter((o) => o.reader.label === 'MLE').map((o) => o.mle);
+  const scored = outs.filter((o) => ['DS', 'MLE', 'HYBRID'].includes(o.reader.label));
+  const mae = scored.reduce((s, o) => s + Math.abs(100 * o.mle - o.reader.mleShare), 0) / Math.max(1, scored.length);
+  const auc = ds.length && mle.length ? rocAuc(mle, ds) : NaN;
+  const rate = (n: number, d: number) => (d === 0 ? NaN : n / d);
+  return [
+    {
+      name: `clear postings (${clear.length}): swapped title flagged`,
+      aim: '>= 97%',
+      met: rate(clear.length - swapMissed.length, clear.length) >= 0.97,
+      value: pct(clear.length - swapMissed.length, clear.length),
+      misses: swapMissed.map((o) => o.id),
+    },
+    {
+      name: `clear postings (${clear.length}): original title flagged`,
+      aim: '<= 1%',
+      met: rate(falseAlarms.length, clear.length) <= 0.01,
+      value: pct(falseAlarms.length, clear.length),
+      misses: falseAlarms.map((o) => o.id),
+    },
+    {
+      name: `honest mismatches (${honest.length}): original title flagged`,
+      aim: '>= 90%',
+      met: rate(honest.length - honestMissed.length, honest.length) >= 0.9,
+      value: pct(honest.length - honestMissed.length, honest.length),
+      misses: honestMissed.map((o) => o.id),
+    },
+    {
+      name: `hybrids (${hybrids.length}): mismatch warning under either title`,
+      aim: '<= 20%',
+      met: rate(hybridWarned.length, hybrids.length) <= 0.2,
+      value: pct(hybridWarned.length, hybrids.length),
+      misses: hybridWarned.map((o) => o.id),
+    },
+    { name: 'ROC AUC of profile.mle, reader-DS vs reader-MLE', aim: '>= 0.99', met: auc >= 0.99, value: auc.toFixed(4), misses: [] },
+    { name: 'mean |100 x profile.mle - reader share| (DS, MLE, HYBRID)', aim: '<= 7', met: mae <= 7, value: `${mae.toFixed(1)} points`, misses: [] },
+  ];
+}
+
+/** The family a reader's one-line reason names for a NEITHER body, by its words (null: none clear). */
+export function readerFamily(reason: string): string | null {
+  const r = reason.toLowerCase();
+  if (/\b(etl|elt|pipelines?|warehous|data engineering|ingestion|data platform|lake)/.test(r)) return 'Data Engineer';
+  if (/\b(bi|report|dashboard|tableau|power bi|analyst|kpi)/.test(r)) return 'Data Analyst';
+  if (/\b(software|backend|back-end|web|full[- ]stack|developer|application)/.test(r)) return 'Software Engineer';
+  return null;
+}
+
+/** Learns on all folds but one and lints that one, for each fold; restores the shipped tuning after. */
+export function outOfFold(rows: readonly DevPosting[], k: number, lexiconTerms: { label: string; role: string; patterns: string[] }[], config: Config): Outcome[] {
+  const patterns = new Map(rows.map((r) => [r.id, patternsIn(r)]));
+  const out: Outcome[] = [];
+  try {
+    for (let f = 0; f < k; f++) {
+      const train = rows.filter((r) => foldOf(r.id, k) !== f);
+      useCalibration(null);
+      useTunedWeights(tunePatternWeights(lexiconTerms, train.map((r) => ({ reader: r.reader, patterns: patterns.get(r.id)! }))));
+      const calibration = fitCalibration(calibrationSamples(train));
+      useCalibration(calibration);
+      for (const r of rows) if (foldOf(r.id, k) === f) out.push(outcome(r, config));
+    }
+  } finally {
+    useTunedWeights(null);
+    useCalibration(null);
+  }
+  return out;
+}
+
+function printFigures(title: string, figs: Figure[]): void {
+  console.log(`\n${title}`);
+  for (const f of figs) console.log(`  ${f.met ? 'met ' : 'MISS'}  ${f.name.padEnd(58)} ${f.value.padStart(12)}   aim ${f.aim}`);
+}
 
 function main(): void {
-  const file = arg('--data') ?? path.resolve(process.cwd(), '../shared/data/postings-dev.jsonl');
-  const rows: Row[] = readFileSync(file, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l));
+  const dataDir = arg('--data') ?? path.resolve(process.cwd(), '../shared/data');
+  const k = Number(arg('--folds') ?? 5);
   const t0 = performance.now();
-  const flagged = (md: string) => lint(md).findings.some((f) => f.rule === 'title-duty-mismatch');
-  const byFamily = new Map<string, { mle: number[]; unclear: number }>();
+  const rows = loadDevPostings(dataDir);
+  const judged = rows.filter((r) => r.reader && (r.title_family === 'ds' || r.title_family === 'mle'));
+  const lexicon = JSON.parse(readFileSync(path.resolve(process.cwd(), 'rules/lexicons/duties.json'), 'utf8'));
+  const reasons = new Map(
+    readFileSync(path.join(dataDir, 'reader-labels.tsv'), 'utf8')
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split('\t'))
+      .map((c) => [c[0], c[3] ?? ''] as const),
+  );
+
+  console.log(`reader labels: ${judged.length} DS/MLE-titled postings, ${k} folds by a hash of the id; tuned on ${k - 1} folds, figures on the held-out one`);
+  const oof = outOfFold(judged, k, lexicon.terms, DEFAULT_CONFIG);
+  const all = printFiguresFor('out of fold', oof);
+  for (const fam of ['ds', 'mle'] as const) printFigures(`  title family ${fam} (out of fold)`, figures(oof.filter((o) => o.family === fam)));
+
+  const neither = oof.filter((o) => o.reader.label === 'NEITHER');
+  const told = neither.filter((o) => o.original.has(NEITHER));
+  let named = 0;
+  let withFamily = 0;
+  for (const o of told) {
+    const fam = readerFamily(reasons.get(o.id) ?? '');
+    if (!fam) continue;
+    withFamily++;
+    if (o.neitherSuggestion?.includes(fam)) named++;
+  }
+  const falseNeither = oof.filter((o) => ['DS', 'MLE', 'HYBRID'].includes(o.reader.label) && o.original.has(NEITHER));
+  console.log(`\nNEITHER bodies (${neither.length}, out of fold): told other-role-duties under their own title ${pct(told.length, neither.length)} (${told.length});`);
+  console.log(`  of those whose reader reason names a family (${withFamily}), the suggestion names it in ${named}`);
+  console.log(`  DS, MLE or HYBRID bodies told other-role-duties: ${pct(falseNeither.length, oof.length - neither.length)} (${falseNeither.length})`);
+
+  console.log('\nout of fold, by mismatchShare (hybridShare = 1 - mismatchShare): swapped clear flagged / clear originals flagged / honest flagged / hybrids warned');
+  for (const t of [0.55, 0.58, 0.6, 0.62, 0.65]) {
+    const cfg = resolveConfig({ thresholds: { mismatchShare: t, hybridShare: Math.round((1 - t) * 100) / 100 } }).config;
+    const f = figures(outOfFold(judged, k, lexicon.terms, cfg));
+    console.log(`  ${t.toFixed(2)}: ${f.slice(0, 4).map((x) => x.value).join(' / ')}`);
+  }
+
+  if (process.argv.includes('--misses')) {
+    console.log('\nmisses (out of fold; ids only):');
+    for (const f of all) if (f.misses.length) console.log(`  ${f.name}: ${f.misses.join(' ')}`);
+  }
+
+  // In sample, with the shipped tuning: the title labels (noisy; second to the reader labels).
   const ds: number[] = [];
   const mle: number[] = [];
-  let origFlag = 0;
-  let swapFlag = 0;
-  let judged = 0;
-  const misses: string[] = [];
+  let orig = 0;
+  let swap = 0;
+  const families = new Map<string, number[]>();
   for (const r of rows) {
-    const body = r.description;
-    const res = lint(`# ${r.title}\n\n${body}`);
-    const fam = byFamily.get(r.title_family) ?? { mle: [], unclear: 0 };
-    fam.mle.push(res.profile.mle);
-    if (res.profile.role === 'unclear') fam.unclear++;
-    byFamily.set(r.title_family, fam);
+    const res = lint(asMarkdown(r.title, r.description));
+    (families.get(r.title_family) ?? families.set(r.title_family, []).get(r.title_family)!).push(res.profile.mle);
     if (r.title_family !== 'ds' && r.title_family !== 'mle') continue;
-    judged++;
     (r.title_family === 'ds' ? ds : mle).push(res.profile.mle);
-    const o = res.findings.some((f) => f.rule === 'title-duty-mismatch');
-    if (o) {
-      origFlag++;
-      if (misses.length < Number(arg('--misses') ?? 0)) misses.push(`orig ${r.title_family} mle=${res.profile.mle.toFixed(2)} ${r.title}`);
-    }
-    const swapped = r.title_family === 'ds' ? 'Machine Learning Engineer' : 'Data Scientist';
-    const s = flagged(`# ${swapped}\n\n${body}`);
-    if (s) swapFlag++;
-    else if (misses.length < Number(arg('--misses') ?? 0)) misses.push(`swap ${r.title_family} mle=${res.profile.mle.toFixed(2)} ${r.title}`);
+    if (res.findings.some((f) => f.rule === MISMATCH)) orig++;
+    if (lint(asMarkdown(swappedTitle(r.title_family), r.description)).findings.some((f) => f.rule === MISMATCH)) swap++;
   }
-  const ms = performance.now() - t0;
-  console.log(`postings: ${rows.length} (judged DS/MLE-titled: ${judged})`);
-  console.log(`ROC AUC of profile.mle, MLE-titled vs DS-titled: ${rocAuc(mle, ds).toFixed(4)}`);
-  console.log(`title-duty-mismatch on original titles: ${origFlag}/${judged} = ${pct(origFlag / judged)}`);
-  console.log(`title-duty-mismatch after swapping titles: ${swapFlag}/${judged} = ${pct(swapFlag / judged)}`);
-  console.log('\nper title family: mean profile.mle, unclear share');
-  for (const [f, v] of [...byFamily].sort()) {
-    const mean = v.mle.reduce((a, b) => a + b, 0) / v.mle.length;
-    console.log(`  ${f.padEnd(28)} n=${String(v.mle.length).padStart(4)}  mle=${mean.toFixed(3)}  unclear=${pct(v.unclear / v.mle.length)}`);
-  }
-  console.log('\nshare of postings above each profile.mle threshold');
-  for (const t of [0.3, 0.4, 0.5, 0.6, 0.7]) {
-    const dsAbove = ds.filter((x) => x >= t).length / ds.length;
-    const mleBelow = mle.filter((x) => x <= 1 - t).length / mle.length;
-    console.log(`  t=${t}: DS-titled with mle>=${t}: ${pct(dsAbove)}   MLE-titled with ds>=${t} (mle<=${(1 - t).toFixed(1)}): ${pct(mleBelow)}`);
-  }
-  // The rule flags a title by thresholds on the same body profile whichever title is on top, so
-  // (originals flagged) + (swaps missed) counts the errors of two one-threshold readings of that
-  // profile against the title labels, each at least the lowest such error (less the few postings
-  // too unclear to judge, which are flagged under neither title). Printed so the aims can be
-  // checked against what the profile allows.
-  const { error, at } = lowestThresholdError(ds, mle);
-  console.log(
-    `\nlowest error of one profile.mle threshold against the title labels: ${pct(error / judged)} (${error}/${judged}, at ${at.toFixed(2)});` +
-      `\n  so originals flagged + swaps missed >= about ${pct((2 * error) / judged)} of judged postings, whatever the thresholds (now ${pct((origFlag + judged - swapFlag) / judged)})`,
-  );
-  const best = bestSwapWithin(ds, mle, Math.floor(0.05 * judged));
-  console.log(
-    `  with the best two thresholds that flag at most 5% of the originals (${best.originals}/${judged}: DS-titled at mle>=${best.dsAt.toFixed(2)}, ` +
-      `MLE-titled at mle<=${best.mleAt.toFixed(2)}), the swap would be flagged in at most ${pct(best.swaps / judged)} (${best.swaps}/${judged})`,
-  );
-  console.log(`\n${(rows.length + judged)} lints in ${(ms / 1000).toFixed(2)} s (${(ms / (rows.length + judged)).toFixed(2)} ms per posting)`);
-  for (const m of misses) console.log(m);
+  const n = ds.length + mle.length;
+  printFiguresFor('in sample, shipped tuning (reader labels)', judged.map((r) => outcome(r, DEFAULT_CONFIG)));
+  console.log('\ntitle labels, in sample, shipped tuning');
+  console.log(`  ROC AUC of profile.mle, MLE-titled vs DS-titled: ${rocAuc(mle, ds).toFixed(4)}`);
+  console.log(`  title-duty-mismatch on original titles: ${orig}/${n} = ${pct(orig, n)}; after swapping titles: ${swap}/${n} = ${pct(swap, n)}`);
+  console.log('  mean profile.mle by title family: ' + [...families].sort().map(([f, v]) => `${f} ${(v.reduce((a, b) => a + b, 0) / v.length).toFixed(2)}`).join(', '));
+  console.log(`\n${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }
 
-/** The fewest postings misread by "MLE when profile.mle >= t" over every t, and that t. */
-export function lowestThresholdError(ds: number[], mle: number[]): { error: number; at: number } {
-  const cuts = [...new Set([...ds, ...mle, Infinity])].sort((a, b) => a - b);
-  let best = { error: Infinity, at: 0 };
-  for (const t of cuts) {
-    const error = ds.filter((x) => x >= t).length + mle.filter((x) => x < t).length;
-    if (error < best.error) best = { error, at: t };
-  }
-  return best;
+function printFiguresFor(title: string, outs: Outcome[]): Figure[] {
+  const f = figures(outs);
+  printFigures(title, f);
+  return f;
 }
 
-/** Postings in a sorted list at or above t, and at or below t. */
-const atOrAbove = (sorted: number[], t: number) => sorted.length - lowerBound(sorted, t);
-const atOrBelow = (sorted: number[], t: number) => lowerBound(sorted, t, true);
-
-/** The first index whose value is >= t (> t with `after`). */
-function lowerBound(sorted: number[], t: number, after = false): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < t || (after && sorted[mid] === t)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/**
- * The most swapped titles the profile lets a mismatch rule flag while it flags at most
- * `maxOriginals` original titles: DS-titled postings flagged at mle >= dsAt, MLE-titled ones at
- * mle <= mleAt (mleAt < dsAt, so no body is flagged under both titles); after the swap an MLE body
- * under a DS title is flagged at mle >= dsAt, a DS body under an MLE title at mle <= mleAt. Only
- * the profile counts here, not the rule's other conditions (enough evidence, a judged title).
- */
-export function bestSwapWithin(ds: number[], mle: number[], maxOriginals: number): { swaps: number; originals: number; dsAt: number; mleAt: number } {
-  const d = [...ds].sort((a, b) => a - b);
-  const m = [...mle].sort((a, b) => a - b);
-  const cuts = [...new Set([...d, ...m])].sort((a, b) => a - b);
-  let best = { swaps: 0, originals: 0, dsAt: Infinity, mleAt: -Infinity };
-  for (const hi of [...cuts, Infinity]) {
-    const dsFlagged = atOrAbove(d, hi);
-    if (dsFlagged > maxOriginals) continue;
-    // The highest cut below hi that flags few enough MLE-titled originals (their count only grows with it).
-    let mleAt = -Infinity;
-    for (const lo of cuts) {
-      if (lo >= hi || dsFlagged + atOrBelow(m, lo) > maxOriginals) break;
-      mleAt = lo;
-    }
-    const swaps = atOrAbove(m, hi) + atOrBelow(d, mleAt);
-    if (swaps > best.swaps) best = { swaps, originals: dsFlagged + atOrBelow(m, mleAt), dsAt: hi, mleAt };
-  }
-  return best;
-}
-
-if (process.argv[1]?.endsWith("eval.js")) main();
+if (process.argv[1]?.endsWith('eval.js')) main();

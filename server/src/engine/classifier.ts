@@ -101,13 +101,24 @@ export function termWeight(label: string, role: Role | 'shared', base: number): 
   return (1 - LEARNED.blend) * base + LEARNED.blend * towards;
 }
 
+/** Every lexicon term with its entry, so that the weights can be set again (useTunedWeights). */
+const TERMS: { term: Term; entry: LexiconTerm }[] = [];
+
+/** Per-pattern weights by label, as `npm run tune` writes them into the lexicon ("tuned"). */
+export type TunedWeights = Record<string, Record<string, number>>;
+
+function weightOf(entry: LexiconTerm, pattern: string, tuned: TunedWeights | null): number {
+  // A pattern's tuned weight (scripts/tune-lexicon.ts) overrides its entry's hand-set weight.
+  const t = tuned ? tuned[entry.label] : entry.tuned;
+  return termWeight(entry.label, entry.role as Term['role'], t?.[pattern] ?? entry.weight);
+}
+
 const TRIE = (() => {
   const root = node();
   for (const t of lexicon.terms as LexiconTerm[]) {
     for (const p of t.patterns) {
-      // A pattern's tuned weight (scripts/tune-lexicon.ts) overrides its entry's hand-set weight.
-      const weight = termWeight(t.label, t.role as Term['role'], t.tuned?.[p] ?? t.weight);
-      const term: Term = { label: t.label, key: `${t.label}\u0000${p}`, role: t.role as Term['role'], weight, pattern: p };
+      const term: Term = { label: t.label, key: `${t.label}\u0000${p}`, role: t.role as Term['role'], weight: weightOf(t, p, null), pattern: p };
+      TERMS.push({ term, entry: t });
       insert(root, p, (n) => (n.term = term));
     }
   }
@@ -320,7 +331,17 @@ function decide(ds: number, mle: number, evidence: Evidence[]): { cls: ItemClass
 }
 
 /** Owner of the per-text evidence kept in the item-text cache (text.ts memo). */
-const EVIDENCE = {};
+let EVIDENCE = {};
+
+/**
+ * Sets the pattern weights from `tuned` instead of the lexicon's own (null: back to the lexicon's).
+ * For the evaluation only, which tunes on some folds of the postings and measures the others;
+ * verdicts cached under the old weights are no longer found.
+ */
+export function useTunedWeights(tuned: TunedWeights | null): void {
+  for (const { term, entry } of TERMS) term.weight = weightOf(entry, term.pattern, tuned);
+  EVIDENCE = {};
+}
 
 interface ItemVerdict {
   found: Evidence[];

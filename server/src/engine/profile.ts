@@ -5,8 +5,39 @@
 // would let one long paragraph, or a posting that says "deploy" ten times, outweigh the range
 // of the work; counting distinct terms mirrors how the lexicon weights were tuned (presence of
 // a term in a posting, scripts/tune-lexicon.ts).
+//
+// The shares are calibrated to how careful readers judge a body's mix of work (rules/training/
+// calibration.json, fit by `npm run tune` to reader labels): the ML-engineering share is
+// sigmoid(intercept + slope * ln(mle / ds)) of the evidence masses, which with intercept 0 and
+// slope 1 is the plain mle / (ds + mle). A monotone map: the evidence and its order are unchanged.
+import calibrationFile from '../../../rules/training/calibration.json';
 import type { Config } from './config';
 import type { ClassifiedItem, Profile } from './types';
+
+export interface Calibration {
+  intercept: number;
+  slope: number;
+}
+
+let CALIBRATION: Calibration = calibrationFile;
+
+/** Sets the calibration (null: the shipped one). For the evaluation, which fits it on some folds and measures the others. */
+export function useCalibration(c: Calibration | null): void {
+  CALIBRATION = c ?? calibrationFile;
+}
+
+/** ln(mle / ds) of two evidence masses, as the calibration reads them (infinite when one is 0). */
+export function evidenceLogRatio(ds: number, mle: number): number {
+  return Math.log(mle) - Math.log(ds);
+}
+
+/** The calibrated ML-engineering share of two evidence masses (not both 0). */
+export function calibratedShare(ds: number, mle: number, c: Calibration = CALIBRATION): number {
+  const r = evidenceLogRatio(ds, mle);
+  if (r === Infinity) return 1;
+  if (r === -Infinity) return 0;
+  return 1 / (1 + Math.exp(-(c.intercept + c.slope * r)));
+}
 
 /**
  * Weight of non-duty sections when no duty section carries any evidence: a posting pasted so that
@@ -48,8 +79,8 @@ function weigh(items: ClassifiedItem[], weights: Config['sectionWeights'], t: Co
   }
   const mass = ds + mle;
   // With no evidence at all the body leans neither way: both shares are one half, role unclear.
-  const dsShare = mass > 0 ? ds / mass : 0.5;
-  const mleShare = mass > 0 ? mle / mass : 0.5;
+  const mleShare = mass > 0 ? calibratedShare(ds, mle) : 0.5;
+  const dsShare = 1 - mleShare;
   let role: Profile['role'];
   if (mass < t.minEvidence) role = 'unclear';
   else if (dsShare >= t.hybridShare && mleShare >= t.hybridShare) role = 'hybrid';
