@@ -11,7 +11,7 @@ import type { Nodes, Root } from 'mdast';
 import type { FrontMatter, Item, ItemKind, Posting, PostingTitle, Section, SectionKind } from './types';
 import { headingKind, isAboutCompany, isDebris } from './posting/headings';
 import { payIn } from './posting/pay';
-import { bulletGlyphsIn, fieldValueEnd, inlineHeadings, isBulletGlyph, isSpace, releaseText, sentenceStarts, wordCount } from './posting/segment';
+import { bulletGlyphsIn, fieldValueEnd, indexFrom, inlineHeadings, isBulletGlyph, isSpace, releaseText, sentenceStarts, wordCount } from './posting/segment';
 
 /** A line of running text longer than this is split into sentences. */
 const LONG_LINE = 200;
@@ -27,6 +27,17 @@ const CHUNK_TARGET = 8_000;
  * are far shorter (the longest of 2,054 is under 20,000 characters).
  */
 const MARKDOWN_BUDGET = 64_000;
+/**
+ * micromark's cost grows with the square of the setext underlines ("Title" over "---" or "===")
+ * it reads in one call (63 KB of "a\n=\n" took 53 s): a run holds at most this many, and a block
+ * with more is read line by line.
+ */
+const MAX_UNDERLINES = 32;
+/**
+ * A single block (no blank line) larger than this is read line by line: micromark's link and
+ * label handling is super-linear in it ("[a](" repeated: 60 KB 1.9 s).
+ */
+const MAX_MARKDOWN_BLOCK = 16_000;
 /** Nesting deeper than this (container markers, indentation, open '[') is read line by line instead. */
 const MAX_NESTING = 24;
 const MAX_INDENT = 96;
@@ -571,8 +582,8 @@ function closeOf(text: string, open: number): number {
  */
 function hasMarkdownSyntax(text: string, start: number, end: number): boolean {
   // Only line starts matter: jump from one line break (\n or \r) to the next.
-  let nextLf = text.indexOf('\n', start);
-  let nextCr = text.indexOf('\r', start);
+  let nextLf = indexFrom(text, '\n', start);
+  let nextCr = indexFrom(text, '\r', start);
   let i = start;
   while (i < end) {
     let indent = 0;
@@ -589,8 +600,8 @@ function hasMarkdownSyntax(text: string, start: number, end: number): boolean {
       if (c === 45 && text.charCodeAt(i + 1) === 45) return true;
       break;
     }
-    if (nextLf >= 0 && nextLf < i) nextLf = text.indexOf('\n', i);
-    if (nextCr >= 0 && nextCr < i) nextCr = text.indexOf('\r', i);
+    if (nextLf >= 0 && nextLf < i) nextLf = indexFrom(text, '\n', i);
+    if (nextCr >= 0 && nextCr < i) nextCr = indexFrom(text, '\r', i);
     const br = nextLf < 0 ? nextCr : nextCr < 0 ? nextLf : Math.min(nextLf, nextCr);
     if (br < 0) return false;
     i = br + 1;
@@ -627,6 +638,28 @@ function tooDeepForMarkdown(text: string, start: number, end: number): boolean {
     i = nl + 1;
   }
   return false;
+}
+
+/**
+ * Lines in [start, end) that could be setext underlines: after spaces and '>' markers, only '=' or
+ * only '-' (spaces after). Lines end at \n, \r\n or a lone \r, as micromark reads them.
+ */
+function underlineLines(text: string, start: number, end: number): number {
+  let n = 0;
+  let i = start;
+  while (i < end) {
+    while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9 || text.charCodeAt(i) === 62)) i++;
+    const mark = i < end ? text.charCodeAt(i) : 0;
+    let j = i;
+    if (mark === 61 /* = */ || mark === 45 /* - */) {
+      while (j < end && text.charCodeAt(j) === mark) j++;
+      while (j < end && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
+      if (j >= end || text.charCodeAt(j) === 10 || text.charCodeAt(j) === 13) n++;
+    }
+    while (j < end && text.charCodeAt(j) !== 10 && text.charCodeAt(j) !== 13) j++;
+    i = j + 1;
+  }
+  return n;
 }
 
 /**
@@ -824,6 +857,8 @@ interface Run {
   end: number;
   /** Holds Markdown block syntax (or parsing was asked to use micromark everywhere). */
   markdown: boolean;
+  /** Possible setext underlines in a Markdown run (see underlineLines). */
+  underlines: number;
 }
 
 /**
@@ -834,15 +869,18 @@ interface Run {
  */
 function runs(text: string, always: boolean, starts: number[]): Run[] {
   // Most pasted postings hold no block syntax at all: one run for the line reader.
-  if (!always && !hasMarkdownSyntax(text, 0, text.length)) return [{ start: 0, end: text.length, markdown: false }];
+  if (!always && !hasMarkdownSyntax(text, 0, text.length)) return [{ start: 0, end: text.length, markdown: false, underlines: 0 }];
   const out: Run[] = [];
   for (let k = 0; k < starts.length; k++) {
     const start = starts[k];
     const end = k + 1 < starts.length ? starts[k + 1] : text.length;
     const markdown = always || hasMarkdownSyntax(text, start, end);
+    const underlines = markdown ? underlineLines(text, start, end) : 0;
     const last = out.length > 0 ? out[out.length - 1] : null;
-    if (last && last.markdown === markdown && (!markdown || end - last.start <= CHUNK_TARGET)) last.end = end;
-    else out.push({ start, end, markdown });
+    if (last && last.markdown === markdown && (!markdown || (end - last.start <= CHUNK_TARGET && last.underlines + underlines <= MAX_UNDERLINES))) {
+      last.end = end;
+      last.underlines += underlines;
+    } else out.push({ start, end, markdown, underlines });
   }
   return out;
 }
@@ -859,9 +897,9 @@ export function parsePosting(text: string, options: ParseOptions = {}): Posting 
   try {
     let budget = MARKDOWN_BUDGET;
     const starts = blockStarts(text);
-    for (const { start: cs, end: ce, markdown } of runs(text, options.alwaysMarkdown === true, starts)) {
+    for (const { start: cs, end: ce, markdown, underlines } of runs(text, options.alwaysMarkdown === true, starts)) {
       budget -= ce - cs;
-      if (!markdown || budget < 0 || tooDeepForMarkdown(text, cs, ce)) {
+      if (!markdown || budget < 0 || underlines > MAX_UNDERLINES || ce - cs > MAX_MARKDOWN_BLOCK || tooDeepForMarkdown(text, cs, ce)) {
         readLines(b, cs, ce, starts);
         continue;
       }

@@ -77,6 +77,27 @@ function forText(text: string): void {
 /** Forgets the last text (so that it is not kept alive after its parse). */
 export function releaseText(): void {
   indexed = punctIndex = glyphIndex = glueIndex = null;
+  searches.clear();
+}
+
+/** The last forward search for each character: what it started from and what it found. */
+const searches = new Map<string, { text: string; from: number; found: number }>();
+
+/**
+ * text.indexOf(ch, from) for callers that search forward through a text line by line: a search
+ * that found nothing (or something further on) answers the next ones too. Without it, each line of
+ * a text without ':' scanned to the end of the text (1 MB of short lines: seconds).
+ */
+export function indexFrom(text: string, ch: string, from: number): number {
+  const last = searches.get(ch);
+  if (last && last.text === text && last.from <= from && (last.found < 0 || last.found >= from)) return last.found;
+  const found = text.indexOf(ch, from);
+  if (last) {
+    last.text = text;
+    last.from = from;
+    last.found = found;
+  } else searches.set(ch, { text, from, found });
+  return found;
 }
 
 /** Sorted positions of '.', '!' and '?'. */
@@ -288,7 +309,7 @@ export function inlineHeadings(text: string, start: number, end: number, sentenc
   };
   // Colons and glue points in the order they stand (a line holds few of either: jump between them).
   let g = 0;
-  let colon = text.indexOf(':', start);
+  let colon = indexFrom(text, ':', start);
   for (;;) {
     const cp = colon < 0 || colon >= end ? end : colon;
     const gp = g < glues.length ? glues[g] : end;
@@ -296,7 +317,7 @@ export function inlineHeadings(text: string, start: number, end: number, sentenc
     if (cp <= gp) {
       const i = cp;
       if (gp === i) g++;
-      colon = text.indexOf(':', i + 1);
+      colon = indexFrom(text, ':', i + 1);
       const n1 = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
       if (n1 === 47 /* :// */ || (isDigit(n1) && i > start && isDigit(text.charCodeAt(i - 1)))) continue;
       consider(i, i + 1, true, false);
