@@ -15,11 +15,9 @@ keepItemResults(false);
  * How a large folder is linted: JDLINT_WORKERS if set (`1` the main thread alone, `parse` one parse
  * worker feeding the main thread, n >= 2 that many lint workers), else one lint worker per core but
  * one (at most 8) from three cores, a parse worker on two, the main thread alone on one.
- * A lint worker compiles the engine's hot code anew, and V8's optimising compiler needs about a core
- * of its own while a run warms up: on two cores, two lint workers took longer than the main thread
- * alone in each of six alternating runs over 2,054 postings, with a third more CPU. A parse worker
- * runs other code than the main thread (see pipeline.ts): over the same postings it took a median
- * 1.27 s against 1.45 s for the main thread alone (this build, both ways), in 12 alternating runs.
+ * Each lint worker compiles the hot code anew and V8's compiler needs about a core of its own, so on
+ * two cores lint workers lose to one parse worker, which runs other code than the main thread
+ * (pipeline.ts). Figures in docs/performance.md.
  */
 function threading(): { kind: 'main' } | { kind: 'parse' } | { kind: 'lint'; workers: number } {
   const asked = process.env.JDLINT_WORKERS?.trim();

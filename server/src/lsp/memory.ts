@@ -1,14 +1,10 @@
 // Keeps the language server's heap near its live size while someone types in a large posting.
 //
-// A lint of a 20,000-word posting leaves about 2 MB of garbage, and much of it outlives the young
-// generation (the lint takes longer than the scavenges between its allocations); V8 then lets the
-// old generation grow to several times the live heap before it collects: typing for a minute took
-// the server from 60 MB to 150 MB and more. So once the heap has grown by more than `slackMb` since
-// the last collection, a full collection (about 10 ms here) runs right after the diagnostics are
-// sent, instead of in the middle of a later lint. A small posting leaves little garbage that
-// survives; forcing collections for it would only add pauses, so after a lint of fewer than
-// `largeChars` characters the allowance is `smallSlackMb`. Needs node's --expose-gc
-// (server/node-args.json); without it this does nothing and V8 collects on its own schedule.
+// Garbage of a large lint outlives the young generation, and V8 lets the old generation grow to
+// several times the live heap before collecting; so once the heap grew `slackMb` since the last
+// collection, a full collection runs right after the diagnostics are sent rather than mid-lint.
+// Small postings get the larger `smallSlackMb` (forced collections would only add pauses). Needs
+// --expose-gc (server/node-args.json); without it V8 collects on its own schedule.
 import { getHeapStatistics } from 'node:v8';
 
 export interface MemoryOptions {
@@ -17,8 +13,7 @@ export interface MemoryOptions {
   largeChars: number;
 }
 
-// 3 MB: with 4 MB the server peaked at 78-79 MB in the 20,000-word typing benchmark once the
-// posting model kept its blocks (about 0.3 MB); the extra collections cost no latency there.
+// 3 MB keeps the 20,000-word typing benchmark under its 80 MB budget (docs/performance.md).
 const DEFAULTS: MemoryOptions = { slackMb: 3, smallSlackMb: 16, largeChars: 50_000 };
 
 /** Returns what to call after each lint, with the length of the text just linted. */
