@@ -1,6 +1,6 @@
 // Bundles the extension client, the language server, the CLI and the evaluation script with esbuild.
 // natural is imported through per-file deep paths only (see ../shared/STYLE.md), so the bundle stays small.
-import { build } from 'esbuild';
+import { build, context } from 'esbuild';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const production = process.argv.includes('--production') || !process.argv.includes('--dev');
+const watch = process.argv.includes('--watch');
+const production = !watch && (process.argv.includes('--production') || !process.argv.includes('--dev'));
 
 // vscode-jsonrpc's Node entry loads node:crypto at once (about 20 ms of a cold start: OpenSSL
 // starts) only to name the pipes of its pipe transport; the server and the client talk over stdio.
@@ -71,38 +72,53 @@ const entries = [
   { in: 'scripts/rule-stats.ts', out: 'dist/rule-stats.js' },
 ];
 
-await Promise.all(
-  entries
-    .filter((e) => existsSync(path.join(root, e.in)))
-    .map((e) =>
-      build({
-        ...common,
-        entryPoints: [e.in],
-        outfile: e.out,
-        external: e.external ?? [],
-        banner: e.banner ? { js: e.banner } : undefined,
-      }),
-    ),
-);
 // dist/server.js and dist/cli.js run their bundles from V8's code cache (server/src/node/codeCache.ts);
 // the bundle's hash, taken here, names the cache, so a start need not hash 500 KB. env -S passes the
 // server's environment and node flags (server/node-args.json) on the #! line.
 const bundleHash = (file) => JSON.stringify(createHash('sha256').update(readFileSync(path.join(root, file))).digest('hex').slice(0, 24));
-await Promise.all([
-  build({
-    ...common,
+const starters = {
+  'dist/server-main.js': {
     entryPoints: ['server/src/start.ts'],
     outfile: 'dist/server.js',
     banner: { js: `#!/usr/bin/env -S ${serverNodeEnv} node ${serverNodeArgs.join(' ')}` },
-    define: { ...common.define, JDLINT_BUNDLE_HASH: bundleHash('dist/server-main.js') },
-  }),
-  build({
-    ...common,
-    entryPoints: ['server/src/cli/start.ts'],
-    outfile: 'dist/cli.js',
-    banner: { js: '#!/usr/bin/env node' },
-    define: { ...common.define, JDLINT_BUNDLE_HASH: bundleHash('dist/cli-main.js') },
-  }),
-]);
-// The bins run directly (npm links them with this mode too).
-for (const f of ['dist/server.js', 'dist/cli.js']) chmodSync(path.join(root, f), 0o755);
+  },
+  'dist/cli-main.js': { entryPoints: ['server/src/cli/start.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+};
+async function buildStarter(bundle) {
+  const starter = starters[bundle];
+  await build({ ...common, ...starter, define: { ...common.define, JDLINT_BUNDLE_HASH: bundleHash(bundle) } });
+  // The bins run directly (npm links them with this mode too).
+  chmodSync(path.join(root, starter.outfile), 0o755);
+}
+
+const options = (e) => ({
+  ...common,
+  entryPoints: [e.in],
+  outfile: e.out,
+  external: e.external ?? [],
+  banner: e.banner ? { js: e.banner } : undefined,
+});
+const present = entries.filter((e) => existsSync(path.join(root, e.in)));
+
+if (watch) {
+  // `npm run watch`: rebuilds each bundle when its sources change, and its starter after it (the
+  // starter names the code cache by the bundle's hash). Training data and stems are built once.
+  for (const e of present) {
+    const restart = {
+      name: 'starter',
+      setup(b) {
+        b.onEnd(async (result) => {
+          if (result.errors.length) return;
+          if (starters[e.out]) await buildStarter(e.out);
+          console.log(`${new Date().toLocaleTimeString()} built ${e.out}`);
+        });
+      },
+    };
+    const ctx = await context({ ...options(e), plugins: [...common.plugins, restart] });
+    await ctx.watch();
+  }
+  console.log('watching client/, server/, rules/ and scripts/ (Ctrl+C stops)');
+} else {
+  await Promise.all(present.map((e) => build(options(e))));
+  await Promise.all(Object.keys(starters).map(buildStarter));
+}

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { applyEdits } from '../../../server/src/engine/fixes';
-import { DEFAULT_CONFIG } from '../../../server/src/engine/config';
-import { lint } from '../../../server/src/engine/lint';
-import type { Severity } from '../../../server/src/engine/types';
+import { applyEdits } from '../../server/src/engine/fixes';
+import { DEFAULT_CONFIG } from '../../server/src/engine/config';
+import { lint } from '../../server/src/engine/lint';
+import type { Severity } from '../../server/src/engine/types';
 
 const MLE_DUTIES = `## What you'll do
 

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDist } from './client';
+import { buildDist } from '../lsp/client';
 import { PARALLEL_MIN_FILES } from '../../server/src/cli/run';
 
 const root = path.resolve(__dirname, '../..');
