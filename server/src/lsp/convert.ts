@@ -2,10 +2,13 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, Fix, Severity } from '../engine/types';
+import { revisionOf } from './documents';
 import { toRange } from './positions';
 
 export interface DiagnosticData {
   version: number;
+  /** The server's revision of the text the fixes were computed for (see documents.ts). */
+  revision: number;
   fixes: Fix[];
   /** The edit that inserts a suppression comment for this finding. */
   suppress?: Fix;
@@ -25,7 +28,7 @@ export function toSeverity(s: Exclude<Severity, 'off'>): DiagnosticSeverity {
 }
 
 export function toDiagnostic(doc: TextDocument, f: Finding, docsBase: string, suppress?: Fix): Diagnostic {
-  const data: DiagnosticData = { version: doc.version, fixes: f.fixes, ...(suppress ? { suppress } : {}) };
+  const data: DiagnosticData = { version: doc.version, revision: revisionOf(doc), fixes: f.fixes, ...(suppress ? { suppress } : {}) };
   return {
     range: toRange(doc, f.range),
     severity: toSeverity(f.severity),

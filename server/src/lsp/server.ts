@@ -27,6 +27,7 @@ import { configFor, type ConfigProblem } from '../node/configFile';
 import { BREAKDOWN_REQUEST, FIX_ALL_KIND, LINT_FILES_REQUEST, SHOW_BREAKDOWN_COMMAND, type Breakdown, type JdlintSettings } from '../protocol';
 import { toDiagnostic, type DiagnosticData } from './convert';
 import { explainItem, explainTitle } from './hover';
+import { revisionOf, SYNCED_DOCUMENTS } from './documents';
 import { toOffset, toRange } from './positions';
 
 interface Settings {
@@ -75,9 +76,11 @@ function configDiagnostic(file: string, p: ConfigProblem): Diagnostic {
 }
 
 export function startServer(connection: Connection, docsBase = defaultDocsBase()): void {
-  const documents = new TextDocuments(TextDocument);
+  const documents = new TextDocuments(SYNCED_DOCUMENTS);
   const settings = new Map<string, Promise<Settings>>();
-  const results = new Map<string, { version: number; result: LintResult }>();
+  // Kept by document object: each text the client sends is a new one (see documents.ts), even when
+  // the client repeats a version number or reopens a document.
+  const results = new Map<string, { doc: TextDocument; result: LintResult }>();
   const afterLint = memoryKeeper();
   let hasConfiguration = false;
   let hasVersionedEdits = false;
@@ -119,12 +122,12 @@ export function startServer(connection: Connection, docsBase = defaultDocsBase()
     return s;
   }
 
-  /** The lint result for the document's current version, computed once per version. */
+  /** The lint result for the document's current text, computed once per text. */
   function resultFor(doc: TextDocument, config: Config): LintResult {
     const cached = results.get(doc.uri);
-    if (cached && cached.version === doc.version) return cached.result;
+    if (cached && cached.doc === doc) return cached.result;
     const result = lint(doc.getText(), config);
-    results.set(doc.uri, { version: doc.version, result });
+    results.set(doc.uri, { doc, result });
     return result;
   }
 
@@ -134,7 +137,7 @@ export function startServer(connection: Connection, docsBase = defaultDocsBase()
       const s = await settingsFor(doc.uri);
       const current = documents.get(doc.uri);
       // The document changed while settings were fetched: its own change event validates it.
-      if (!current || current.version !== doc.version) return;
+      if (current !== doc) return;
       const result = s.enable ? resultFor(doc, s.config) : null;
       const diagnostics = result
         ? result.findings.map((f) => toDiagnostic(doc, f, docsBase, f.rule === INPUT_RULE ? undefined : suppressionFix(result.posting, f)))
@@ -191,8 +194,9 @@ export function startServer(connection: Connection, docsBase = defaultDocsBase()
       for (const d of params.context.diagnostics) {
         if (d.source !== 'jdlint' || !d.data) continue;
         const data = d.data as DiagnosticData;
-        // Never offer an edit computed for a version of the document the server no longer has.
-        if (data.version !== doc.version) continue;
+        // Never offer an edit computed for a text of the document the server no longer has (a
+        // version number alone can repeat with other text).
+        if (data.version !== doc.version || data.revision !== revisionOf(doc)) continue;
         for (const fix of [...(data.fixes ?? []), ...(data.suppress ? [data.suppress] : [])]) {
           const edits = fix.edits.map((e) => ({ range: toRange(doc, e.range), newText: e.newText }));
           actions.push({
