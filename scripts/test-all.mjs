@@ -1,5 +1,5 @@
 // `npm test`: every test the project has, in order, with each part's output streamed as it runs.
-// build -> .vsix -> typecheck -> vitest (unit + lsp) -> editors installed if missing ->
+// build -> .vsix -> typecheck -> lint (ESLint, markdownlint) -> vitest (unit + lsp) -> editors installed if missing ->
 // extension-host tests in code-server -> UI test in Chromium -> Neovim as a second LSP client.
 // A part whose prerequisite failed is reported as not run (and counted as failed) rather than run
 // against stale output. Exits 1 when any part failed.
@@ -14,6 +14,7 @@ const parts = [
   { id: 'build', name: 'build: esbuild bundles (npm run build)', cmd: ['npm', 'run', 'build'], timeout: 10 * MINUTE },
   { id: 'package', name: 'package: .vsix (npm run package)', cmd: ['npm', 'run', 'package'], needs: ['build'], timeout: 10 * MINUTE },
   { id: 'typecheck', name: 'typecheck (tsc --noEmit)', cmd: ['npx', 'tsc', '-p', '.', '--noEmit'], timeout: 10 * MINUTE },
+  { id: 'lint', name: 'lint: ESLint and markdownlint (npm run lint)', cmd: ['npm', 'run', 'lint'], timeout: 10 * MINUTE },
   { id: 'vitest', name: 'unit and protocol tests (vitest run)', cmd: ['npx', 'vitest', 'run'], timeout: 20 * MINUTE },
   { id: 'editors', name: 'editors installed (scripts/install-editors.sh)', cmd: ['bash', 'scripts/install-editors.sh'], timeout: 40 * MINUTE },
   {
