@@ -1,6 +1,6 @@
 // jdlint [--format stylish|json|sarif] [--config FILE] <files|folders|globs>
 // argv -> config -> engine -> formatter. No judgement here: that is the engine's.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
@@ -9,6 +9,7 @@ import { configFor, type ConfigProblem } from '../node/configFile';
 import { lint, lintPosting, unreadableInput } from '../engine/lint';
 import { parsePosting } from '../engine/posting';
 import { packPosting, unpackPosting, type PackedPosting } from '../engine/posting/pack';
+import { postingByteLimit, readRegularFile } from '../node/readFile';
 import { expandPaths } from './files';
 import { formatJson, formatSarif, formatStylish, toJson, type JsonReport } from './format';
 
@@ -159,11 +160,8 @@ export interface TaskResult {
 
 /** Reads one file as text, or says why it cannot be read. */
 function readTask(task: LintTask): { text: string } | { error: string } {
-  try {
-    return { text: decode(readFileSync(task.file)) };
-  } catch (err) {
-    return { error: `cannot read ${task.display}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` };
-  }
+  const read = readRegularFile(task.file, postingByteLimit(task.config.maxDocumentSize));
+  return read.ok ? { text: decode(read.bytes) } : { error: `cannot read ${task.display}: ${read.error}` };
 }
 
 /** Reads and lints one file; runs on the main thread or in a worker. */

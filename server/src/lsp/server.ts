@@ -2,7 +2,6 @@
 import { memoryKeeper } from './memory';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { readFileSync } from 'node:fs';
 import {
   CodeActionKind,
   DiagnosticSeverity,
@@ -24,6 +23,7 @@ import { DEFAULT_CONFIG, resolveConfig, type Config } from '../engine/config';
 import { INPUT_RULE, lint, type LintResult } from '../engine/lint';
 import { suppressionFix } from '../engine/suppress';
 import { configFor, type ConfigProblem } from '../node/configFile';
+import { MAX_CONFIG_BYTES, postingByteLimit, readRegularFile } from '../node/readFile';
 import { BREAKDOWN_REQUEST, FIX_ALL_KIND, LINT_FILES_REQUEST, SHOW_BREAKDOWN_COMMAND, type Breakdown, type JdlintSettings } from '../protocol';
 import { toDiagnostic, type DiagnosticData } from './convert';
 import { explainItem, explainTitle } from './hover';
@@ -60,12 +60,9 @@ export function settingsFrom(raw: unknown, log: (m: string) => void): Settings {
 
 /** A problem in a config file, as a diagnostic on that file. */
 function configDiagnostic(file: string, p: ConfigProblem): Diagnostic {
-  let text = '';
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    /* unreadable: the range stays at the start */
-  }
+  // Unreadable (or not a regular file): the range stays at the start.
+  const read = readRegularFile(file, MAX_CONFIG_BYTES);
+  const text = read.ok ? read.bytes.toString('utf8').replace(/^\uFEFF/, '') : '';
   const doc = TextDocument.create(pathToFileURL(file).href, 'json', 0, text);
   return {
     range: toRange(doc, p.range ?? { start: 0, end: 0 }),
@@ -249,8 +246,14 @@ export function startServer(connection: Connection, docsBase = defaultDocsBase()
     for (const uri of params.uris ?? []) {
       if (documents.get(uri) || !uri.startsWith('file:')) continue;
       try {
-        const text = readFileSync(fileURLToPath(uri), 'utf8');
         const s = await settingsFor(uri);
+        const read = readRegularFile(fileURLToPath(uri), postingByteLimit(s.config.maxDocumentSize));
+        if (!read.ok) {
+          log(`jdlint: could not lint ${uri}: ${read.error}`);
+          settings.delete(uri);
+          continue;
+        }
+        const text = read.bytes.toString('utf8').replace(/^\uFEFF/, '');
         const doc = TextDocument.create(uri, 'markdown', 0, text);
         const r = s.enable ? lint(text, s.config) : null;
         const diagnostics = r ? r.findings.map((f) => toDiagnostic(doc, f, docsBase)) : [];

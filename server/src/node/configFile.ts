@@ -1,10 +1,11 @@
 // Project configuration files (.jdlintrc.json, .jdlintrc.yaml), found from a posting's folder
 // upwards, with `extends` for a shared team file. Shared by the CLI and the language server.
 // Configuration is data only: nothing from the workspace is ever executed.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { yaml } from '../engine/yaml';
 import { resolveConfig, type Config } from '../engine/config';
+import { MAX_CONFIG_BYTES, readRegularFile } from './readFile';
 
 export const CONFIG_FILE_NAMES = ['.jdlintrc.json', '.jdlintrc.yaml', '.jdlintrc.yml'];
 
@@ -88,13 +89,12 @@ function load(file: string, chain: string[], problems: ConfigProblem[], files: s
     return {};
   }
   files.push(file);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    problems.push({ file, message: `cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` });
+  const read = readRegularFile(file, MAX_CONFIG_BYTES);
+  if (!read.ok) {
+    problems.push({ file, message: `cannot read: ${read.error}` });
     return {};
   }
+  const text = read.bytes.toString('utf8').replace(/^\uFEFF/, '');
   const data = parse(file, text, problems);
   if (!data) return {};
   const { extends: ext, $schema: _schema, ...own } = data;
