@@ -1,6 +1,6 @@
-// What the generated parts of the docs should say, computed from the code: the README's rule table
-// and sample output, and each rule page's header. scripts/gen-docs.ts writes it (`npm run docs`);
-// test/docs/generated.test.ts fails when the files on disk differ from it.
+// What the generated parts of the docs should say, computed from the code: the README's rule table,
+// sample output and editor settings, and each rule page's header. scripts/gen-docs.ts writes it
+// (`npm run docs`); test/docs/generated.test.ts fails when the files on disk differ from it.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { runCli } from '../server/src/cli/run';
@@ -54,6 +54,20 @@ export function findingsOf(text: string, rule: string) {
   return lint(text, DEFAULT_CONFIG).findings.filter((f) => f.rule === rule);
 }
 
+interface SettingSchema {
+  type: string;
+  default: unknown;
+  description?: string;
+  markdownDescription?: string;
+}
+
+/** The editor settings the extension contributes (package.json), one line each. */
+export function settingsList(packageJson: { contributes: { configuration: { properties: Record<string, SettingSchema> } } }): string {
+  return Object.entries(packageJson.contributes.configuration.properties)
+    .map(([key, p]) => `- \`${key}\` (default \`${JSON.stringify(p.default)}\`): ${p.markdownDescription ?? p.description ?? ''}`)
+    .join('\n');
+}
+
 /** What `jdlint examples/` prints, run from the package root. */
 export async function sampleOutput(root: string): Promise<string> {
   let out = '';
@@ -77,6 +91,7 @@ export async function expectedDocs(root: string): Promise<Map<string, string>> {
   let readme = read('README.md');
   readme = replaceRegion(readme, 'rules-table', rulesTable(RULES), 'README.md');
   readme = replaceRegion(readme, 'sample-output', await sampleOutput(root), 'README.md');
+  readme = replaceRegion(readme, 'settings', settingsList(JSON.parse(read('package.json'))), 'README.md');
   files.set('README.md', readme);
 
   const pages = new Set(readdirSync(path.join(root, 'docs/rules')).filter((f) => f.endsWith('.md')));
