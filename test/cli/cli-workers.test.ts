@@ -1,7 +1,8 @@
 // The built jdlint command over a folder large enough for worker threads (lint workers, or a parse
 // worker feeding the main thread): the same report as the main thread alone, in the same order.
+// And over examples/: what the README shows.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -62,5 +63,14 @@ describe('jdlint over a large folder', () => {
     expect(result.stderr).toBe('');
     // The lint's own exit code (0: nothing of error severity), not a crash's.
     expect(result.stdout.trim()).toBe('0');
+  }, 60_000);
+});
+
+describe('jdlint examples/', () => {
+  it("prints the README's sample output (npm run docs writes it)", () => {
+    const out = spawnSync(process.execPath, [path.join(root, 'dist/cli.js'), 'examples/'], { cwd: root, encoding: 'utf8' }).stdout;
+    const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+    const sample = readme.match(/<!-- sample-output:start -->\n```console\n\$ jdlint examples\/\n([\s\S]*?)```\n<!-- sample-output:end -->/);
+    expect(sample?.[1]).toBe(out);
   }, 60_000);
 });
