@@ -5,7 +5,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', '.cache/**', 'node_modules/**', 'server/src/engine/generated/**', '*.vsix'] },
+  { ignores: ['dist/**', 'out/**', '.cache/**', '.vscode-test/**', 'test-results/**', 'node_modules/**', 'server/src/engine/generated/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
