@@ -72,8 +72,13 @@ function output(stream: NodeJS.WriteStream): (s: string) => void {
 if (isMainThread) {
   const how = threading();
   const startParser = (data: ParseWorkerData, transferList: MessagePort[]) => new Worker(__filename, { workerData: data, transferList });
-  void Promise.resolve(
-    runCli(process.argv.slice(2), {
+  // Exit 1 means error findings: anything unexpected is a message and exit 2, never a stack and 1.
+  const failed = (err: unknown) => {
+    process.stderr.write(`jdlint: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 2;
+  };
+  new Promise<number>((resolve) =>
+    resolve(runCli(process.argv.slice(2), {
       cwd: process.cwd(),
       stdout: output(process.stdout),
       stderr: output(process.stderr),
@@ -81,10 +86,10 @@ if (isMainThread) {
       packageRoot: path.resolve(__dirname, '..'),
       version,
       parallel: how.kind === 'lint' ? (tasks) => parallel(tasks, how.workers) : how.kind === 'parse' ? (tasks) => pipeline(tasks, startParser) : undefined,
-    }),
+    })),
   ).then((code) => {
     process.exitCode = code;
-  });
+  }, failed);
 } else if ((workerData as ParseWorkerData | undefined)?.role === 'parse') {
   parseWorker(workerData as ParseWorkerData);
 } else {

@@ -96,6 +96,18 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/**
+ * A key or value from a settings file as a message may show it: names that look like setting names
+ * and short plain values, nothing else. A file that is not a config at all ("extends": "/etc/shadow")
+ * must not have its lines copied into CI logs and diagnostics.
+ */
+export function shown(v: unknown): string {
+  if (typeof v === 'number' || typeof v === 'boolean' || v === null) return JSON.stringify(v);
+  if (typeof v === 'string') return /^[\w .-]{0,24}$/.test(v) ? JSON.stringify(v) : 'a string';
+  return Array.isArray(v) ? 'a list' : `a ${typeof v === 'object' ? 'mapping' : typeof v}`;
+}
+const shownKey = (k: string) => (/^[A-Za-z][\w-]{0,39}$/.test(k) ? `"${k}"` : 'a key that is no setting name');
+
 function mergeNumbers<T extends object>(base: T, over: unknown, where: string, problems: string[]): T {
   if (over === undefined) return base;
   if (!isRecord(over)) {
@@ -105,8 +117,17 @@ function mergeNumbers<T extends object>(base: T, over: unknown, where: string, p
   const out: Record<string, number> = { ...(base as Record<string, number>) };
   for (const [k, v] of Object.entries(over)) {
     if (v === undefined) continue;
+    if (!Object.prototype.hasOwnProperty.call(base, k)) {
+      problems.push(`unknown setting ${shownKey(k)} in "${where}" (known: ${Object.keys(base).join(', ')})`);
+      continue;
+    }
     if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
-      problems.push(`"${where}.${k}" must be a non-negative number, got ${JSON.stringify(v)}`);
+      problems.push(`"${where}.${k}" must be a non-negative number, got ${shown(v)}`);
+      continue;
+    }
+    // Shares are fractions of the duty evidence.
+    if (k.endsWith('Share') && v > 1) {
+      problems.push(`"${where}.${k}" is a share between 0 and 1, got ${shown(v)}`);
       continue;
     }
     out[k] = v;
@@ -118,27 +139,30 @@ function mergeNumbers<T extends object>(base: T, over: unknown, where: string, p
  * Merges overrides over the defaults (or over `base`). Never throws: a bad value is reported in
  * `problems` and the default kept, so a typo in a settings file never stops linting.
  */
-export function resolveConfig(overrides: unknown, base: Config = DEFAULT_CONFIG): ResolvedConfig {
+export function resolveConfig(overrides: unknown, base: Config = DEFAULT_CONFIG, knownRules?: ReadonlySet<string>): ResolvedConfig {
   const problems: string[] = [];
   if (overrides === undefined || overrides === null) return { config: base, problems };
   if (!isRecord(overrides)) return { config: base, problems: ['configuration must be an object'] };
-  for (const key of Object.keys(overrides)) {
-    if (!KNOWN_KEYS.has(key)) problems.push(`unknown setting "${key}" (known: ${[...KNOWN_KEYS].join(', ')})`);
-  }
+  const unknown = Object.keys(overrides).filter((key) => !KNOWN_KEYS.has(key));
+  // A file that is no config at all has thousands: name a few.
+  for (const key of unknown.slice(0, 5)) problems.push(`unknown setting ${shownKey(key)} (known: ${[...KNOWN_KEYS].join(', ')})`);
+  if (unknown.length > 5) problems.push(`${unknown.length - 5} more unknown settings`);
   const rules: Record<string, Severity> = { ...base.rules };
   if (overrides.rules !== undefined) {
     if (!isRecord(overrides.rules)) problems.push('"rules" must be an object of rule id -> severity');
     else
       for (const [id, sev] of Object.entries(overrides.rules)) {
-        if (typeof sev === 'string' && (SEVERITIES as readonly string[]).includes(sev)) rules[id] = sev as Severity;
-        else problems.push(`"rules.${id}" must be one of ${SEVERITIES.join(', ')}, got ${JSON.stringify(sev)}`);
+        if (knownRules && !knownRules.has(id)) problems.push(`unknown rule ${shownKey(id)} in "rules": it changes nothing`);
+        else if (typeof sev === 'string' && (SEVERITIES as readonly string[]).includes(sev)) rules[id] = sev as Severity;
+        else problems.push(`${/^[A-Za-z][\w-]{0,39}$/.test(id) ? `"rules.${id}"` : 'a rule'} must be one of ${SEVERITIES.join(', ')}, got ${shown(sev)}`);
       }
   }
-  const num = (key: 'maxDocumentSize' | 'year'): number => {
+  // Whole numbers: a year of 0.5 or a size of 1e-9 is a typo, not a setting.
+  const int = (key: 'maxDocumentSize' | 'year', min: number, max: number): number => {
     const v = overrides[key];
     if (v === undefined) return base[key];
-    if (typeof v === 'number' && Number.isFinite(v) && v > 0) return v;
-    problems.push(`"${key}" must be a positive number, got ${JSON.stringify(v)}`);
+    if (typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max) return v;
+    problems.push(`"${key}" must be a whole number from ${min} to ${max}, got ${shown(v)}`);
     return base[key];
   };
   return {
@@ -146,8 +170,8 @@ export function resolveConfig(overrides: unknown, base: Config = DEFAULT_CONFIG)
       rules,
       thresholds: mergeNumbers(base.thresholds, overrides.thresholds, 'thresholds', problems),
       sectionWeights: mergeNumbers(base.sectionWeights, overrides.sectionWeights, 'sectionWeights', problems),
-      maxDocumentSize: num('maxDocumentSize'),
-      year: num('year'),
+      maxDocumentSize: int('maxDocumentSize', 1, 100_000_000),
+      year: int('year', 1950, 9999),
     },
     problems,
   };

@@ -21,6 +21,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { percent, topTerms } from '../../../rules/lib/evidence';
 import { DEFAULT_CONFIG, resolveConfig, type Config } from '../engine/config';
 import { INPUT_RULE, lint, type LintResult } from '../engine/lint';
+import { RULES_BY_ID } from '../../../rules/index';
 import { suppressionFix } from '../engine/suppress';
 import { configFor, type ConfigProblem } from '../node/configFile';
 import { MAX_CONFIG_BYTES, postingByteLimit, readRegularFile } from '../node/readFile';
@@ -36,6 +37,7 @@ interface Settings {
 }
 
 const DEFAULT_SETTINGS: Settings = { enable: true, config: DEFAULT_CONFIG };
+const KNOWN_RULE_IDS: ReadonlySet<string> = new Set(RULES_BY_ID.keys());
 
 /** Rule docs ship inside the package next to the bundle: dist/server.js -> docs/rules/<id>.md. */
 export function defaultDocsBase(): string {
@@ -53,7 +55,7 @@ export function settingsFrom(raw: unknown, log: (m: string) => void): Settings {
   const overrides: Record<string, unknown> = {};
   if (s.rules && typeof s.rules === 'object') overrides.rules = s.rules;
   if (typeof s.mismatchThreshold === 'number') overrides.thresholds = { mismatchShare: s.mismatchThreshold };
-  const { config, problems } = resolveConfig(overrides);
+  const { config, problems } = resolveConfig(overrides, DEFAULT_CONFIG, KNOWN_RULE_IDS);
   for (const p of problems) log(`jdlint settings: ${p} (default kept)`);
   return { enable: s.enable !== false, config };
 }

@@ -5,7 +5,10 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { yaml } from '../engine/yaml';
 import { resolveConfig, type Config } from '../engine/config';
+import { RULES_BY_ID } from '../../../rules/index';
 import { MAX_CONFIG_BYTES, readRegularFile } from './readFile';
+
+const KNOWN_RULE_IDS: ReadonlySet<string> = new Set(RULES_BY_ID.keys());
 
 export const CONFIG_FILE_NAMES = ['.jdlintrc.json', '.jdlintrc.yaml', '.jdlintrc.yml'];
 
@@ -43,49 +46,117 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** How far `extends` may chain, and how many files one configuration may read. */
+export const MAX_EXTENDS_DEPTH = 16;
+export const MAX_CONFIG_FILES = 64;
+/** Aliases a YAML config may expand: a team file uses none; an alias bomb uses thousands. */
+const MAX_YAML_ALIASES = 100;
+
+/** Keys that would reach an object's prototype when merged. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
 /** Deep merge of configuration data: objects merge key by key, later wins. */
 function merge(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...base };
   for (const [k, v] of Object.entries(over)) {
+    if (FORBIDDEN_KEYS.has(k)) continue;
     out[k] = isRecord(v) && isRecord(out[k]) ? merge(out[k] as Record<string, unknown>, v) : v;
   }
   return out;
 }
 
+/** Drops (and reports) keys such as "__proto__" at any depth of parsed data. */
+function dropForbiddenKeys(file: string, data: Record<string, unknown>, problems: ConfigProblem[], depth = 0): void {
+  for (const k of Object.keys(data)) {
+    if (FORBIDDEN_KEYS.has(k)) {
+      problems.push({ file, message: `the key "${k}" is not allowed in a configuration` });
+      delete data[k];
+    } else if (isRecord(data[k]) && depth < 8) dropForbiddenKeys(file, data[k] as Record<string, unknown>, problems, depth + 1);
+  }
+}
+
+/** Line and column (1-based) of an offset, for messages that must not quote the file. */
+function where(text: string, pos: number): string {
+  let line = 1;
+  let col = 1;
+  for (let i = 0; i < pos && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      col = 1;
+    } else col++;
+  }
+  return `line ${line}, column ${col}`;
+}
+
 function parse(file: string, text: string, problems: ConfigProblem[]): Record<string, unknown> | null {
+  let data: unknown;
   if (file.endsWith('.json')) {
     try {
-      const data = JSON.parse(text);
-      if (!isRecord(data)) {
-        problems.push({ file, message: 'the configuration must be a JSON object', range: { start: 0, end: Math.min(text.length, 1) } });
-        return null;
-      }
-      return data;
+      data = JSON.parse(text);
     } catch (err) {
-      const msg = (err as Error).message;
-      const at = /position (\d+)/.exec(msg);
-      const pos = at ? Math.min(Number(at[1]), text.length) : 0;
-      problems.push({ file, message: `not valid JSON: ${msg}`, range: { start: pos, end: Math.min(pos + 1, text.length) } });
+      // Node's message quotes the text around the error: give its place only.
+      const at = /position (\d+)/.exec((err as Error).message);
+      const pos = at ? Math.min(Number(at[1]), text.length) : text.length;
+      problems.push({ file, message: `not valid JSON at ${where(text, pos)}`, range: { start: pos, end: Math.min(pos + 1, text.length) } });
       return null;
     }
+  } else {
+    // Duplicate keys are checked below: the yaml library's own check is quadratic (40,000 keys: 8 s).
+    const doc = yaml().parseDocument(text, { uniqueKeys: false, logLevel: 'silent', prettyErrors: false });
+    if (doc.errors.length > 0) {
+      for (const e of doc.errors.slice(0, 5)) problems.push({ file, message: `not valid YAML at ${where(text, e.pos[0])} (${e.code})`, range: { start: e.pos[0], end: e.pos[1] } });
+      return null;
+    }
+    const { isMap, isScalar } = yaml();
+    if (isMap(doc.contents)) {
+      const seen = new Set<unknown>();
+      for (const pair of doc.contents.items) {
+        const key = isScalar(pair.key) ? pair.key.value : pair.key;
+        if (seen.has(key) && isScalar(pair.key)) {
+          const r = pair.key.range;
+          problems.push({ file, message: `a key appears twice${r ? ` (at ${where(text, r[0])})` : ''}`, range: r ? { start: r[0], end: r[1] } : undefined });
+          return null;
+        }
+        seen.add(key);
+      }
+    }
+    try {
+      data = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+    } catch {
+      problems.push({ file, message: `YAML aliases expand too far (over ${MAX_YAML_ALIASES}): not read`, range: { start: 0, end: Math.min(text.length, 1) } });
+      return null;
+    }
+    if (data === null || data === undefined) return {};
   }
-  const doc = yaml().parseDocument(text);
-  if (doc.errors.length > 0) {
-    for (const e of doc.errors) problems.push({ file, message: `not valid YAML: ${e.message.split('\n')[0]}`, range: { start: e.pos[0], end: e.pos[1] } });
-    return null;
-  }
-  const data = doc.toJS();
-  if (data === null || data === undefined) return {};
   if (!isRecord(data)) {
-    problems.push({ file, message: 'the configuration must be a mapping', range: { start: 0, end: Math.min(text.length, 1) } });
+    problems.push({ file, message: `the configuration must be ${file.endsWith('.json') ? 'a JSON object' : 'a mapping'}`, range: { start: 0, end: Math.min(text.length, 1) } });
     return null;
   }
+  dropForbiddenKeys(file, data, problems);
   return data;
 }
 
-function load(file: string, chain: string[], problems: ConfigProblem[], files: string[]): Record<string, unknown> {
+interface LoadState {
+  problems: ConfigProblem[];
+  files: string[];
+  /** Files already read in this configuration: a diamond of extends reads each once, not 2^n times. */
+  done: Map<string, Record<string, unknown>>;
+}
+
+function load(file: string, chain: string[], state: LoadState): Record<string, unknown> {
+  const { problems, files } = state;
   if (chain.includes(file)) {
     problems.push({ file, message: `extends itself through ${[...chain, file].map((f) => path.basename(f)).join(' -> ')}` });
+    return {};
+  }
+  const done = state.done.get(file);
+  if (done) return done;
+  if (chain.length >= MAX_EXTENDS_DEPTH) {
+    problems.push({ file: chain[chain.length - 1], message: `"extends" goes deeper than ${MAX_EXTENDS_DEPTH} files: the rest is not read` });
+    return {};
+  }
+  if (files.length >= MAX_CONFIG_FILES) {
+    problems.push({ file: chain[chain.length - 1] ?? file, message: `"extends" reaches more than ${MAX_CONFIG_FILES} files: the rest is not read` });
     return {};
   }
   files.push(file);
@@ -105,17 +176,24 @@ function load(file: string, chain: string[], problems: ConfigProblem[], files: s
       problems.push({ file, message: '"extends" must be a path or a list of paths' });
       continue;
     }
-    base = merge(base, load(path.resolve(path.dirname(file), p), [...chain, file], problems, files));
+    base = merge(base, load(path.resolve(path.dirname(file), p), [...chain, file], state));
   }
-  return merge(base, own);
+  const merged = merge(base, own);
+  state.done.set(file, merged);
+  return merged;
 }
 
 /** Reads a config file and everything it extends; never throws. */
 export function loadConfigFile(file: string): LoadedConfigFile {
-  const problems: ConfigProblem[] = [];
-  const files: string[] = [];
-  const data = load(path.resolve(file), [], problems, files);
-  return { file: path.resolve(file), files, data, problems };
+  const state: LoadState = { problems: [], files: [], done: new Map() };
+  let data: Record<string, unknown> = {};
+  try {
+    data = load(path.resolve(file), [], state);
+  } catch (err) {
+    // Nothing above should throw; if it does, the configuration is reported, not the process.
+    state.problems.push({ file: path.resolve(file), message: `could not be read (${err instanceof Error ? err.name : 'error'})` });
+  }
+  return { file: path.resolve(file), files: state.files, data, problems: state.problems };
 }
 
 /**
@@ -126,7 +204,7 @@ export function configFor(postingDir: string, base: Config, explicitFile?: strin
   const file = explicitFile ?? findConfigFile(postingDir);
   if (!file) return { config: base, loaded: { file: null, files: [], data: {}, problems: [] } };
   const loaded = loadConfigFile(file);
-  const { config, problems } = resolveConfig(loaded.data, base);
+  const { config, problems } = resolveConfig(loaded.data, base, KNOWN_RULE_IDS);
   for (const p of problems) loaded.problems.push({ file: loaded.file!, message: p });
   return { config, loaded };
 }
