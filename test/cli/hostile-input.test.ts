@@ -24,7 +24,7 @@ beforeAll(() => {
 function run(cwd: string, ...argv: string[]) {
   let out = '';
   let err = '';
-  const code = runCli(argv, { cwd, stdout: (s) => (out += s), stderr: (s) => (err += s), isTTY: false, packageRoot: cwd, version: 't' });
+  const code = runCli(argv, { cwd, home: cwd, stdout: (s) => (out += s), stderr: (s) => (err += s), isTTY: false, packageRoot: cwd, version: 't' });
   return { code, out, err };
 }
 
@@ -50,5 +50,21 @@ describe.runIf(unix)('non-regular files', () => {
       expect(code, target).toBe(2);
       expect(err, target).toMatch(/cannot read: .*(not a regular file|ENXIO|EACCES)/);
     }
+  });
+});
+
+describe('config confined to the folder jdlint runs in and home', () => {
+  it('uses no config above the working folder and extends nothing outside it', () => {
+    const outer = mkdtempSync(path.join(os.tmpdir(), 'jdlint-outer-'));
+    mkdirSync(path.join(outer, 'ws'));
+    writeFileSync(path.join(outer, '.jdlintrc.json'), JSON.stringify({ rules: { 'missing-pay-range': 'error' } }));
+    writeFileSync(path.join(outer, 'ws/p.md'), '# Data Scientist\n\n- Build statistical models\n');
+    const ws = path.join(outer, 'ws');
+    expect(run(ws, 'p.md').code).toBe(0);
+    writeFileSync(path.join(ws, '.jdlintrc.json'), JSON.stringify({ extends: '/etc/passwd' }));
+    const { code, err } = run(ws, 'p.md');
+    expect(code).toBe(2);
+    expect(err).toMatch(/\.jdlintrc\.json: "extends" names a file outside the workspace and the home folder: not read/);
+    expect(err).not.toMatch(/root/);
   });
 });

@@ -24,7 +24,7 @@ export interface InProcessClient {
   stop(): void;
 }
 
-export async function startInProcess(settings: unknown = null): Promise<InProcessClient> {
+export async function startInProcess(settings: unknown = null, workspaceFolders: string[] | null = null): Promise<InProcessClient> {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
   const server = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
@@ -45,6 +45,7 @@ export async function startInProcess(settings: unknown = null): Promise<InProces
   await conn.sendRequest('initialize', {
     processId: null,
     rootUri: null,
+    workspaceFolders: workspaceFolders?.map((uri, i) => ({ uri, name: `ws${i}` })) ?? null,
     capabilities: {
       workspace: { configuration: true, workspaceEdit: { documentChanges: true } },
       textDocument: { publishDiagnostics: { versionSupport: true, relatedInformation: true } },

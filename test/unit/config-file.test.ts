@@ -1,11 +1,11 @@
 // Issue #16 items 4 and 6: a hostile or broken config file is a clear problem on that file, never a
 // crash, a stack, a 2^n load, a prototype change or an echo of the file's contents.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CONFIG, resolveConfig } from '../../server/src/engine/config';
-import { configFor, loadConfigFile, MAX_CONFIG_FILES, MAX_EXTENDS_DEPTH } from '../../server/src/node/configFile';
+import { configFor, findConfigFile, loadConfigFile, MAX_CONFIG_FILES, MAX_EXTENDS_DEPTH } from '../../server/src/node/configFile';
 
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'jdlint-config-'));
 const messages = (file: string) => configFor(path.dirname(file), DEFAULT_CONFIG, file).loaded.problems.map((p) => p.message);
@@ -116,5 +116,27 @@ describe('config files', () => {
 
   it('resolveConfig keeps settings files apart from engine callers: no rule list, no unknown-rule check', () => {
     expect(resolveConfig({ rules: { 'x-y': 'off' } }).problems).toEqual([]);
+  });
+
+  it('looks for config files inside the workspace only, and extends nothing outside it', () => {
+    const outer = tmp();
+    const ws = path.join(outer, 'ws');
+    mkdirSync(path.join(ws, 'postings'), { recursive: true });
+    writeFileSync(path.join(outer, '.jdlintrc.json'), JSON.stringify({ rules: { 'missing-pay-range': 'off' } }));
+    writeFileSync(path.join(outer, 'team.json'), JSON.stringify({ rules: { 'missing-pay-range': 'off' } }));
+    // Above the workspace: not found, though a search without roots finds it.
+    expect(findConfigFile(path.join(ws, 'postings'), [ws])).toBeNull();
+    expect(findConfigFile(path.join(ws, 'postings'))).toBe(path.join(outer, '.jdlintrc.json'));
+    // Extending outside, directly or through a symlink inside the workspace: refused on the extending file.
+    symlinkSync(path.join(outer, 'team.json'), path.join(ws, 'link.json'));
+    for (const target of ['../team.json', './link.json', '/etc/passwd']) {
+      writeFileSync(path.join(ws, '.jdlintrc.json'), JSON.stringify({ extends: target }));
+      const { config, loaded } = configFor(path.join(ws, 'postings'), DEFAULT_CONFIG, undefined, [ws]);
+      expect(loaded.problems, target).toEqual([{ file: path.join(ws, '.jdlintrc.json'), message: '"extends" names a file outside the workspace and the home folder: not read' }]);
+      expect(config.rules['missing-pay-range'], target).toBeUndefined();
+    }
+    // A file the user names on the command line is read with what it extends, wherever they are.
+    writeFileSync(path.join(ws, 'named.json'), JSON.stringify({ extends: '../team.json' }));
+    expect(configFor(ws, DEFAULT_CONFIG, path.join(ws, 'named.json'), [ws]).config.rules['missing-pay-range']).toBe('off');
   });
 });

@@ -1,6 +1,7 @@
 // jdlint [--format stylish|json|sarif] [--config FILE] <files|folders|globs>
 // argv -> config -> engine -> formatter. No judgement here: that is the engine's.
 import { existsSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
@@ -17,6 +18,8 @@ export interface CliIO {
   cwd: string;
   stdout: (s: string) => void;
   stderr: (s: string) => void;
+  /** The user's home folder (default: os.homedir()). */
+  home?: string;
   /** Whether stdout is a terminal (colour). */
   isTTY: boolean;
   /** Folder holding docs/rules, for links in SARIF. */
@@ -103,6 +106,9 @@ export function runCli(argv: string[], io: CliIO): number | Promise<number> {
     }
     explicit = config;
   }
+  // Config files are looked for, and extended, only inside the folder jdlint runs in and the home
+  // folder; --config names a file the user chose, read wherever it is.
+  const roots = [io.cwd, io.home ?? os.homedir()];
   let badConfig = false;
   const perFolder = new Map<string, Config>();
   const configOf = (file: string): Config => {
@@ -110,7 +116,7 @@ export function runCli(argv: string[], io: CliIO): number | Promise<number> {
     const dir = path.dirname(file);
     let c = perFolder.get(dir);
     if (!c) {
-      const { config, loaded } = configFor(dir, DEFAULT_CONFIG);
+      const { config, loaded } = configFor(dir, DEFAULT_CONFIG, undefined, roots);
       if (loaded.problems.length > 0) {
         badConfig = true;
         io.stderr(`jdlint: config ${describeProblems(loaded.problems, io.cwd)} (those values ignored)\n`);

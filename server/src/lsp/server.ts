@@ -1,5 +1,6 @@
 // startServer(connection): a thin LSP layer over the pure engine. No judgement lives here.
 import { memoryKeeper } from './memory';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -23,7 +24,7 @@ import { DEFAULT_CONFIG, resolveConfig, type Config } from '../engine/config';
 import { INPUT_RULE, lint, type LintResult } from '../engine/lint';
 import { RULES_BY_ID } from '../../../rules/index';
 import { suppressionFix } from '../engine/suppress';
-import { configFor, type ConfigProblem } from '../node/configFile';
+import { configFor, insideRoots, type ConfigProblem } from '../node/configFile';
 import { MAX_CONFIG_BYTES, postingByteLimit, readRegularFile } from '../node/readFile';
 import { BREAKDOWN_REQUEST, FIX_ALL_KIND, LINT_FILES_REQUEST, SHOW_BREAKDOWN_COMMAND, type Breakdown, type JdlintSettings } from '../protocol';
 import { toDiagnostic, type DiagnosticData } from './convert';
@@ -83,6 +84,8 @@ export function startServer(connection: Connection, docsBase = defaultDocsBase()
   const afterLint = memoryKeeper();
   let hasConfiguration = false;
   let hasVersionedEdits = false;
+  /** The workspace folders: config files and linted files are read only inside them (and home). */
+  let workspaceRoots: string[] = [];
 
   const log = (m: string) => connection.console.log(m);
 
@@ -92,7 +95,9 @@ export function startServer(connection: Connection, docsBase = defaultDocsBase()
   /** Merges the nearest .jdlintrc over the editor's settings and reports its problems. */
   function withConfigFile(uri: string, s: Settings): Settings {
     if (!uri.startsWith('file:')) return s;
-    const { config, loaded } = configFor(path.dirname(fileURLToPath(uri)), s.config);
+    const dir = path.dirname(fileURLToPath(uri));
+    // Without workspace folders (a single file open), the posting's own folder stands for one.
+    const { config, loaded } = configFor(dir, s.config, undefined, [...(workspaceRoots.length > 0 ? workspaceRoots : [dir]), os.homedir()]);
     const byFile = new Map<string, ConfigProblem[]>();
     for (const p of loaded.problems) byFile.set(p.file, [...(byFile.get(p.file) ?? []), p]);
     for (const file of loaded.files) {
@@ -152,6 +157,8 @@ export function startServer(connection: Connection, docsBase = defaultDocsBase()
     const caps = params.capabilities;
     hasConfiguration = Boolean(caps.workspace?.configuration);
     hasVersionedEdits = Boolean(caps.workspace?.workspaceEdit?.documentChanges);
+    const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : []);
+    workspaceRoots = folders.filter((f) => f.uri.startsWith('file:')).map((f) => fileURLToPath(f.uri));
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -247,6 +254,11 @@ export function startServer(connection: Connection, docsBase = defaultDocsBase()
     let n = 0;
     for (const uri of params.uris ?? []) {
       if (documents.get(uri) || !uri.startsWith('file:')) continue;
+      // Postings of the workspace only: never /etc/passwd because a client asked.
+      if (!/\.(md|markdown)$/i.test(uri) || (workspaceRoots.length > 0 && !insideRoots(fileURLToPath(uri), workspaceRoots))) {
+        log(`jdlint: not linting ${uri}: not a Markdown file inside the workspace`);
+        continue;
+      }
       try {
         const s = await settingsFor(uri);
         const read = readRegularFile(fileURLToPath(uri), postingByteLimit(s.config.maxDocumentSize));

@@ -1,7 +1,7 @@
 // Project configuration files (.jdlintrc.json, .jdlintrc.yaml), found from a posting's folder
 // upwards, with `extends` for a shared team file. Shared by the CLI and the language server.
 // Configuration is data only: nothing from the workspace is ever executed.
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { yaml } from '../engine/yaml';
 import { resolveConfig, type Config } from '../engine/config';
@@ -28,10 +28,33 @@ export interface LoadedConfigFile {
   problems: ConfigProblem[];
 }
 
-/** The nearest config file at or above dir, or null. */
-export function findConfigFile(dir: string): string | null {
+/** The real path of a file (symlinks followed) when it exists, else the path resolved. */
+function real(file: string): string {
+  try {
+    return realpathSync.native(file);
+  } catch {
+    return path.resolve(file);
+  }
+}
+
+/** Whether a file (symlinks followed) is inside one of the folders. */
+export function insideRoots(file: string, roots: readonly string[]): boolean {
+  const f = real(file);
+  return roots.some((root) => {
+    const rel = path.relative(real(root), f);
+    return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+  });
+}
+
+/**
+ * The nearest config file at or above dir, or null. With `roots` (the workspace folders and the
+ * home folder), the search stays inside them: a posting outside them has no config file, and none
+ * is read from above them (the search used to walk up to /).
+ */
+export function findConfigFile(dir: string, roots?: readonly string[]): string | null {
   let d = path.resolve(dir);
   for (;;) {
+    if (roots && !insideRoots(d, roots)) return null;
     for (const name of CONFIG_FILE_NAMES) {
       const f = path.join(d, name);
       if (existsSync(f)) return f;
@@ -137,6 +160,8 @@ function parse(file: string, text: string, problems: ConfigProblem[]): Record<st
 }
 
 interface LoadState {
+  /** Folders every file read must be inside (undefined: a file the user named, read anywhere). */
+  roots?: readonly string[];
   problems: ConfigProblem[];
   files: string[];
   /** Files already read in this configuration: a diamond of extends reads each once, not 2^n times. */
@@ -153,6 +178,10 @@ function load(file: string, chain: string[], state: LoadState): Record<string, u
   if (done) return done;
   if (chain.length >= MAX_EXTENDS_DEPTH) {
     problems.push({ file: chain[chain.length - 1], message: `"extends" goes deeper than ${MAX_EXTENDS_DEPTH} files: the rest is not read` });
+    return {};
+  }
+  if (state.roots && !insideRoots(file, state.roots)) {
+    problems.push({ file: chain[chain.length - 1] ?? file, message: '"extends" names a file outside the workspace and the home folder: not read' });
     return {};
   }
   if (files.length >= MAX_CONFIG_FILES) {
@@ -184,8 +213,8 @@ function load(file: string, chain: string[], state: LoadState): Record<string, u
 }
 
 /** Reads a config file and everything it extends; never throws. */
-export function loadConfigFile(file: string): LoadedConfigFile {
-  const state: LoadState = { problems: [], files: [], done: new Map() };
+export function loadConfigFile(file: string, roots?: readonly string[]): LoadedConfigFile {
+  const state: LoadState = { roots, problems: [], files: [], done: new Map() };
   let data: Record<string, unknown> = {};
   try {
     data = load(path.resolve(file), [], state);
@@ -198,12 +227,14 @@ export function loadConfigFile(file: string): LoadedConfigFile {
 
 /**
  * The configuration for a posting: `base` (defaults, or the editor's settings) with the nearest
- * config file merged over it. Problems are reported, and the offending values ignored.
+ * config file merged over it. Problems are reported, and the offending values ignored. A file the
+ * user names (explicitFile, from the command line) is read wherever it is, with what it extends;
+ * otherwise every file found or extended must be inside `roots` when given.
  */
-export function configFor(postingDir: string, base: Config, explicitFile?: string): { config: Config; loaded: LoadedConfigFile } {
-  const file = explicitFile ?? findConfigFile(postingDir);
+export function configFor(postingDir: string, base: Config, explicitFile?: string, roots?: readonly string[]): { config: Config; loaded: LoadedConfigFile } {
+  const file = explicitFile ?? findConfigFile(postingDir, roots);
   if (!file) return { config: base, loaded: { file: null, files: [], data: {}, problems: [] } };
-  const loaded = loadConfigFile(file);
+  const loaded = loadConfigFile(file, explicitFile ? undefined : roots);
   const { config, problems } = resolveConfig(loaded.data, base, KNOWN_RULE_IDS);
   for (const p of problems) loaded.problems.push({ file: loaded.file!, message: p });
   return { config, loaded };

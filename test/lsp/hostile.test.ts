@@ -1,0 +1,35 @@
+// Issue #16 items 2 and 6 in the language server: jdlint/lintFiles reads Markdown postings of the
+// workspace only, regular files only, and never waits on a FIFO or a device.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LINT_FILES_REQUEST } from '../../server/src/protocol';
+import { startInProcess, type InProcessClient } from '../fuzz/inProcess';
+
+const unix = process.platform !== 'win32';
+let client: InProcessClient;
+let ws: string;
+beforeAll(async () => {
+  ws = mkdtempSync(path.join(os.tmpdir(), 'jdlint-ws-'));
+  writeFileSync(path.join(ws, 'p.md'), '# Data Scientist\n\n- Build statistical models\n');
+  if (unix) {
+    symlinkSync('/dev/zero', path.join(ws, 'zero.md'));
+    execFileSync('mkfifo', [path.join(ws, 'fifo.md')]);
+  }
+  client = await startInProcess(null, [pathToFileURL(ws).href]);
+});
+afterAll(() => client?.stop());
+
+describe.runIf(unix)('jdlint/lintFiles', () => {
+  it('lints a posting of the workspace, and refuses /dev/zero, a FIFO and files outside the workspace at once', async () => {
+    const uris = [path.join(ws, 'p.md'), path.join(ws, 'zero.md'), path.join(ws, 'fifo.md'), '/etc/passwd', '/etc/hostname.md'].map((f) => pathToFileURL(f).href);
+    const t = performance.now();
+    const n = await client.conn.sendRequest(LINT_FILES_REQUEST, { uris });
+    expect(performance.now() - t).toBeLessThan(5000);
+    expect(n).toBe(1);
+    expect([...client.published.keys()].filter((u) => !u.endsWith('/p.md'))).toEqual([]);
+  });
+});
