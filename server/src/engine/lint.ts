@@ -8,7 +8,6 @@ import { computeProfile } from './profile';
 import { parseTitle } from './title';
 import { applySuppressions } from './suppress';
 
-const KNOWN_RULES = new Set(RULES_BY_ID.keys());
 
 /** Related locations kept per finding (the message states the full counts). */
 export const MAX_RELATED = 20;
@@ -24,6 +23,9 @@ export interface LintResult {
 
 /** Findings about the input itself rather than the posting; documented in docs/rules/document-input.md. */
 export const INPUT_RULE = 'document-input';
+
+/** What a suppression comment may name: the rules, and document-input (its findings can be silenced too). */
+const KNOWN_RULES: ReadonlySet<string> = new Set([...RULES_BY_ID.keys(), INPUT_RULE]);
 
 const EMPTY_PROFILE: Profile = { ds: 0, mle: 0, role: 'unclear', dutyItems: 0, dsItems: 0, mleItems: 0, evidenceMass: 0 };
 

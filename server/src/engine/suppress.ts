@@ -103,6 +103,9 @@ export function applySuppressions(text: string, findings: Finding[], knownRules:
   return kept.sort((a, b) => a.range.start - b.range.start || a.rule.localeCompare(b.rule));
 }
 
+/** A line holding only a disable-next-line comment that names rules; group 1 ends after the last name. */
+const NEXT_LINE_COMMENT = /^([ \t]*<!--\s*jdlint-disable-next-line[ \t]+[^>\s][^>]*?)\s*-->[ \t]*\r?\n?$/;
+
 /**
  * The edit that silences one finding: a disable-next-line comment on its own line above the
  * finding's line, or, when the finding is inside front matter (which must stay first), a
@@ -124,6 +127,31 @@ export function suppressionFix(posting: Posting, finding: Finding): Fix {
   }
   // Offered with every finding on every lint: find its line without reading the whole document.
   const lineStart = lineStartOf(text, finding.range.start);
+  // A finding about the whole posting sits on its first line when there is no title to hold it
+  // (missing-title, missing-pay-range): a comment put above would become that first line, carry
+  // the finding itself, and stack up on each use.
+  const title = posting.title?.range;
+  const onTitle = title !== undefined && finding.range.start >= title.start && finding.range.start <= title.end;
+  if (lineStart === 0 && !onTitle) {
+    return {
+      title: `Disable ${finding.rule} for this file`,
+      edits: [{ range: { start: 0, end: 0 }, newText: `<!-- jdlint-disable-file ${finding.rule} -->${eol}` }],
+    };
+  }
+  // The line above already holds a disable-next-line comment: name the rule in it too. A second
+  // comment in between would take that one's line, and give back what it silenced.
+  if (lineStart > 0) {
+    const above = lineStartOf(text, lineStart - 1);
+    // Such a comment is short; a long line is not read by the expression at all.
+    const m = lineStart - above <= 500 ? NEXT_LINE_COMMENT.exec(text.slice(above, lineStart)) : null;
+    if (m) {
+      const at = above + m[1].length;
+      return {
+        title: `Disable ${finding.rule} for this line`,
+        edits: [{ range: { start: at, end: at }, newText: ` ${finding.rule}` }],
+      };
+    }
+  }
   const indent = /^[ \t]*/.exec(text.slice(lineStart, lineStart + 200))![0];
   return {
     title: `Disable ${finding.rule} for this line`,
