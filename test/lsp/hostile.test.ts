@@ -1,7 +1,7 @@
 // Issue #16 items 2 and 6 in the language server: jdlint/lintFiles reads Markdown postings of the
 // workspace only, regular files only, and never waits on a FIFO or a device.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -31,5 +31,21 @@ describe.runIf(unix)('jdlint/lintFiles', () => {
     expect(performance.now() - t).toBeLessThan(5000);
     expect(n).toBe(1);
     expect([...client.published.keys()].filter((u) => !u.endsWith('/p.md'))).toEqual([]);
+  });
+});
+
+describe('a hostile config file in the workspace', () => {
+  it('is a diagnostic on the config file, and its postings are still linted', async () => {
+    const sub = path.join(ws, 'bomb');
+    mkdirSync(sub);
+    const rows = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+    for (const [k, prev] of [['b', 'a'], ['c', 'b'], ['d', 'c'], ['e', 'd'], ['f', 'e']]) rows.push(`${k}: &${k} [${Array(9).fill(`*${prev}`).join(',')}]`);
+    rows.push('extends: /dev/zero');
+    const rc = path.join(sub, '.jdlintrc.yaml');
+    writeFileSync(rc, rows.join('\n') + '\n');
+    const posting = client.open(pathToFileURL(path.join(sub, 'p.md')).href, '# Data Scientist\n\n- Build statistical models\n');
+    expect((await posting).length).toBeGreaterThan(0);
+    const onConfig = client.published.get(pathToFileURL(rc).href)?.diagnostics ?? [];
+    expect(onConfig.map((d) => d.message)).toEqual(['JD Lint configuration: YAML aliases expand too far (over 100): not read. Postings are linted with the other settings until this is fixed.']);
   });
 });

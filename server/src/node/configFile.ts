@@ -188,12 +188,15 @@ function load(file: string, chain: string[], state: LoadState): Record<string, u
     problems.push({ file: chain[chain.length - 1] ?? file, message: `"extends" reaches more than ${MAX_CONFIG_FILES} files: the rest is not read` });
     return {};
   }
-  files.push(file);
   const read = readRegularFile(file, MAX_CONFIG_BYTES);
   if (!read.ok) {
-    problems.push({ file, message: `cannot read: ${read.error}` });
+    // On the file that extends it: a diagnostic is never published for /dev/zero or a missing file.
+    const from = chain[chain.length - 1];
+    problems.push(from ? { file: from, message: `cannot read ${path.basename(file)} (extended): ${read.error}` } : { file, message: `cannot read: ${read.error}` });
+    if (!from) files.push(file);
     return {};
   }
+  files.push(file);
   const text = read.bytes.toString('utf8').replace(/^\uFEFF/, '');
   const data = parse(file, text, problems);
   if (!data) return {};
