@@ -1,7 +1,6 @@
 // Issue #16 item 7: a message header the server cannot frame makes it exit (the editor then starts
 // a new one) instead of living on and answering nothing.
 import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import nodeArgs from '../../server/node-args.json';
 import { buildDist, SERVER } from './client';
