@@ -813,8 +813,16 @@ function keptRead(b: PostingBuilder, start: number, end: number, state: LineStat
 /** Reads [start, end) with the line reader one block at a time (blocks start at `starts`). */
 function readLines(b: PostingBuilder, start: number, end: number, starts: number[]): void {
   let state = OPEN;
-  let k = 0;
-  while (k < starts.length && starts[k] <= start) k++;
+  // The first block start after `start`, by binary search: a scan from the first block for each
+  // run was quadratic in a document of many small runs (1.9 MB of setext headings: 1.3 s of 3).
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid] <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  let k = lo;
   for (let bs = start; bs < end; k++) {
     const be = k < starts.length && starts[k] < end ? starts[k] : end;
     const from = bs;
