@@ -49,3 +49,22 @@ describe('a hostile config file in the workspace', () => {
     expect(onConfig.map((d) => d.message)).toEqual(['JD Lint configuration: YAML aliases expand too far (over 100): not read. Postings are linted with the other settings until this is fixed.']);
   });
 });
+
+describe('a pathological posting over the protocol', () => {
+  it('answers 20 KB of setext headings (43 s to first diagnostics before) and each keystroke in well under a second', async () => {
+    const uri = 'file:///dos/setext.md';
+    const text = 'a\n=\n'.repeat(5000);
+    let t = performance.now();
+    await client.open(uri, text);
+    expect(performance.now() - t).toBeLessThan(2000);
+    for (let k = 0; k < 5; k++) {
+      t = performance.now();
+      await client.change(uri, k + 2, [{ range: { start: { line: 100 + k, character: 0 }, end: { line: 100 + k, character: 0 } }, text: 'x' }]);
+      expect(performance.now() - t).toBeLessThan(1000);
+    }
+    const hover = client.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
+    t = performance.now();
+    await hover;
+    expect(performance.now() - t).toBeLessThan(1000);
+  });
+});
