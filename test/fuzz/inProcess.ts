@@ -47,7 +47,7 @@ export async function startInProcess(settings: unknown = null, workspaceFolders:
     rootUri: null,
     workspaceFolders: workspaceFolders?.map((uri, i) => ({ uri, name: `ws${i}` })) ?? null,
     capabilities: {
-      workspace: { configuration: true, workspaceEdit: { documentChanges: true } },
+      workspace: { configuration: true, workspaceEdit: { documentChanges: true }, workspaceFolders: true },
       textDocument: { publishDiagnostics: { versionSupport: true, relatedInformation: true } },
     },
   });

@@ -32,6 +32,15 @@ describe.runIf(unix)('jdlint/lintFiles', () => {
     expect(n).toBe(1);
     expect([...client.published.keys()].filter((u) => !u.endsWith('/p.md'))).toEqual([]);
   });
+
+  it('lints postings of a workspace folder added later', async () => {
+    const added = mkdtempSync(path.join(os.tmpdir(), 'jdlint-ws-added-'));
+    writeFileSync(path.join(added, 'q.md'), '# Data Scientist\n\n- Build statistical models\n');
+    const uris = [pathToFileURL(path.join(added, 'q.md')).href];
+    expect(await client.conn.sendRequest(LINT_FILES_REQUEST, { uris })).toBe(0);
+    await client.conn.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: pathToFileURL(added).href, name: 'added' }], removed: [] } });
+    expect(await client.conn.sendRequest(LINT_FILES_REQUEST, { uris })).toBe(1);
+  });
 });
 
 describe('a hostile config file in the workspace', () => {

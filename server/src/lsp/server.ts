@@ -86,6 +86,7 @@ export function startServer(connection: Connection, docsBase = defaultDocsBase()
   let hasVersionedEdits = false;
   /** The workspace folders: config files and linted files are read only inside them (and home). */
   let workspaceRoots: string[] = [];
+  let hasWorkspaceFolders = false;
 
   const log = (m: string) => connection.console.log(m);
 
@@ -157,6 +158,7 @@ export function startServer(connection: Connection, docsBase = defaultDocsBase()
     const caps = params.capabilities;
     hasConfiguration = Boolean(caps.workspace?.configuration);
     hasVersionedEdits = Boolean(caps.workspace?.workspaceEdit?.documentChanges);
+    hasWorkspaceFolders = Boolean(caps.workspace?.workspaceFolders);
     const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : []);
     workspaceRoots = folders.filter((f) => f.uri.startsWith('file:')).map((f) => fileURLToPath(f.uri));
     return {
@@ -165,6 +167,8 @@ export function startServer(connection: Connection, docsBase = defaultDocsBase()
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         hoverProvider: true,
         codeLensProvider: { resolveProvider: false },
+        // Folders added later widen where config files and linted postings may be read from.
+        ...(hasWorkspaceFolders ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
       },
       serverInfo: { name: 'jdlint-language-server' },
     };
@@ -176,6 +180,15 @@ export function startServer(connection: Connection, docsBase = defaultDocsBase()
     for (const doc of documents.all()) void validate(doc);
   };
   connection.onDidChangeConfiguration(relintAll);
+  connection.onInitialized(() => {
+    if (!hasWorkspaceFolders) return;
+    connection.workspace.onDidChangeWorkspaceFolders((e) => {
+      const removed = new Set(e.removed.filter((f) => f.uri.startsWith('file:')).map((f) => fileURLToPath(f.uri)));
+      const kept = workspaceRoots.filter((r) => !removed.has(r));
+      workspaceRoots = [...kept, ...e.added.filter((f) => f.uri.startsWith('file:')).map((f) => fileURLToPath(f.uri))];
+      relintAll();
+    });
+  });
   // The client watches .jdlintrc files; any change re-reads them.
   connection.onDidChangeWatchedFiles(relintAll);
 
