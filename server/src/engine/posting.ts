@@ -34,6 +34,12 @@ const MARKDOWN_BUDGET = 64_000;
  */
 const MAX_UNDERLINES = 32;
 /**
+ * What a setext heading is charged, in characters of the Markdown budget. micromark spends about
+ * 90 us on each (64 KB of "a\n=\n\n": 1.1 s) where ordinary Markdown costs it 3-5 us a character;
+ * charged at 200, a document of nothing else has its first few hundred read by micromark.
+ */
+const UNDERLINE_COST = 200;
+/**
  * A single block (no blank line) larger than this is read line by line: micromark's link and
  * label handling is super-linear in it ("[a](" repeated: 60 KB 1.9 s).
  */
@@ -906,7 +912,7 @@ export function parsePosting(text: string, options: ParseOptions = {}): Posting 
     let budget = MARKDOWN_BUDGET;
     const starts = blockStarts(text);
     for (const { start: cs, end: ce, markdown, underlines } of runs(text, options.alwaysMarkdown === true, starts)) {
-      budget -= ce - cs;
+      budget -= ce - cs + underlines * UNDERLINE_COST;
       if (!markdown || budget < 0 || underlines > MAX_UNDERLINES || ce - cs > MAX_MARKDOWN_BLOCK || tooDeepForMarkdown(text, cs, ce)) {
         readLines(b, cs, ce, starts);
         continue;
