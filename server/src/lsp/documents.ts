@@ -6,41 +6,43 @@
 // past the end (line offsets [0, null, 17]; fixes written on the wrong line).
 import type { TextDocumentsConfiguration } from 'vscode-languageserver';
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
-import { lineStarts } from '../engine/lines';
 
-/** A position as a client may send it: any numbers, even past the end or negative. */
+/** A position as a client may send it: any numbers, even past the end, negative or not whole. */
 interface LoosePosition {
   line: number;
   character: number;
 }
 
-/** The offset of a position, clamped: past the last line is the end, past a line's end is that line's end. */
-function clampedOffset(text: string, starts: number[], p: LoosePosition): number {
+/**
+ * The offset of a position in a document whose line table is right (each is built fresh here):
+ * past the last line is the end, past a line's end is that line's end before its line break, so
+ * that no edit lands inside a "\r\n". The library clamps so once the numbers are whole.
+ */
+function clampedOffset(doc: TextDocument, p: LoosePosition): number {
   const line = Number.isFinite(p.line) ? Math.floor(p.line) : 0;
-  if (line < 0) return 0;
-  if (line >= starts.length) return text.length;
-  const lineStart = starts[line];
-  // The line's end before its line break, so that no edit lands inside a "\r\n".
-  let lineEnd = line + 1 < starts.length ? starts[line + 1] : text.length;
-  if (lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 10) lineEnd--;
-  if (lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
-  const character = Number.isFinite(p.character) ? Math.floor(p.character) : 0;
-  return Math.max(lineStart, Math.min(lineStart + Math.max(0, character), lineEnd));
+  const character = Number.isFinite(p.character) ? Math.max(0, Math.floor(p.character)) : 0;
+  return doc.offsetAt({ line, character });
 }
 
-/** The text after the changes, in order; a change without a range replaces the whole text. */
-export function applyContentChanges(text: string, changes: readonly TextDocumentContentChangeEvent[]): string {
+/**
+ * The text after the changes, in order; a change without a range replaces the whole text. `doc`,
+ * when given, holds `text` already: its line table (built for the last diagnostics) is reused.
+ */
+export function applyContentChanges(text: string, changes: readonly TextDocumentContentChangeEvent[], doc?: TextDocument): string {
+  let current = doc && doc.getText() === text ? doc : null;
   for (const change of changes) {
     const newText = typeof change.text === 'string' ? change.text : '';
     if (!('range' in change) || !change.range) {
       text = newText;
+      current = null;
       continue;
     }
-    const starts = lineStarts(text);
-    let start = clampedOffset(text, starts, change.range.start);
-    let end = clampedOffset(text, starts, change.range.end);
+    current ??= TextDocument.create('file:///', 'markdown', 0, text);
+    let start = clampedOffset(current, change.range.start);
+    let end = clampedOffset(current, change.range.end);
     if (end < start) [start, end] = [end, start];
     text = text.slice(0, start) + newText + text.slice(end);
+    current = null;
   }
   return text;
 }
@@ -63,5 +65,5 @@ export function revisionOf(doc: TextDocument): number {
 /** For TextDocuments: open and change documents as above. */
 export const SYNCED_DOCUMENTS: TextDocumentsConfiguration<TextDocument> = {
   create: (uri, languageId, version, content) => withRevision(TextDocument.create(uri, languageId, version, typeof content === 'string' ? content : '')),
-  update: (doc, changes, version) => withRevision(TextDocument.create(doc.uri, doc.languageId, version, applyContentChanges(doc.getText(), changes))),
+  update: (doc, changes, version) => withRevision(TextDocument.create(doc.uri, doc.languageId, version, applyContentChanges(doc.getText(), changes, doc))),
 };
