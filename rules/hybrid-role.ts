@@ -1,6 +1,7 @@
 // Seed 004's warning: one person covering both roles becomes fragile. Say so, with the split.
 import { retitle } from '../server/src/engine/title';
 import { percent, topTerms } from './lib/evidence';
+import { isOtherWork, otherWork } from './lib/other-work';
 import type { Rule } from './rule';
 
 const HYBRID_TITLE = 'Data Scientist / Machine Learning Engineer';
@@ -10,8 +11,10 @@ const rule: Rule = {
   description: 'The duties are heavy on both data science and ML engineering: one person asked to cover two roles.',
   defaultSeverity: 'info',
   fixable: true,
-  check({ title, profile, classified, posting }) {
+  check({ title, profile, classified, posting, config }) {
     if (profile.role !== 'hybrid' || title?.expected === 'hybrid') return [];
+    // Work that is mainly neither role is other-role-duties' to report.
+    if (isOtherWork(otherWork(posting.items, classified, config))) return [];
     const ds = topTerms(classified, 'ds', 3).join(', ');
     const mle = topTerms(classified, 'mle', 3).join(', ');
     const suggested = title ? (retitle(title, 'hybrid') ?? HYBRID_TITLE) : HYBRID_TITLE;

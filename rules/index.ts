@@ -5,6 +5,7 @@ import hybridRole from './hybrid-role';
 import missingDuties from './missing-duties';
 import missingPayRange from './missing-pay-range';
 import missingTitle from './missing-title';
+import otherRoleDuties from './other-role-duties';
 import requirementOverload from './requirement-overload';
 import type { Rule } from './rule';
 import titleDutyMismatch from './title-duty-mismatch';
@@ -19,6 +20,7 @@ export const RULES: readonly Rule[] = [
   missingDuties,
   missingPayRange,
   missingTitle,
+  otherRoleDuties,
   requirementOverload,
   titleDutyMismatch,
   toolSoup,
