@@ -26,7 +26,6 @@ const rule: Rule = {
       out.push({
         message: `"${m.text}": ${t.why}. ${replacement ? `Consider "${replacement}".` : 'Consider removing it.'}`,
         range: m.range,
-        related: [],
         suggestions: replacement ? [replacement] : [],
         fixes: [
           {
@@ -47,8 +46,6 @@ const rule: Rule = {
           'Research on job ads (Gaucher, Friesen & Kay 2011) found such wording makes a job less appealing to women; balance it with words about collaboration and support.',
         range: posting.title?.range ?? masculine[0].range,
         related: masculine.map((m) => ({ range: m.range, message: `masculine-coded: ${m.text}` })),
-        suggestions: [],
-        fixes: [],
       });
     }
     return out.sort((a, b) => a.range.start - b.range.start);

@@ -39,9 +39,6 @@ const rule: Rule = {
             out.push({
               message: `${years}+ years of ${name} asked for, but ${name} was first released in ${year}: nobody has more than ${age} years of it in ${config.year}. Ask for years of the underlying skill, or fewer years.`,
               range: { start, end: tool.range.end },
-              related: [],
-              suggestions: [],
-              fixes: [],
             });
             continue;
           }
@@ -51,8 +48,6 @@ const rule: Rule = {
             message: `The title says "${title.seniority}", but this asks for ${years}+ years of experience: early-career candidates will not apply, and experienced ones will not expect a junior role.`,
             range: { start, end: start + m[0].length },
             related: [{ range: title.range, message: `seniority in the title: ${title.seniority}` }],
-            suggestions: [],
-            fixes: [],
           });
         }
       }

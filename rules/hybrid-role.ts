@@ -1,6 +1,6 @@
 // Seed 004's warning: one person covering both roles becomes fragile. Say so, with the split.
 import { retitle } from '../server/src/engine/title';
-import { percent, topTerms } from './lib/evidence';
+import { percent, topTerms } from '../server/src/engine/explain';
 import { isOtherWork, otherWork } from './lib/other-work';
 import type { Rule } from './rule';
 

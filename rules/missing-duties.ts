@@ -15,9 +15,6 @@ const rule: Rule = {
           `(evidence ${profile.evidenceMass.toFixed(1)}, at least ${config.thresholds.minEvidence} needed). ` +
           'Add a "Responsibilities" section listing what the person will do and with which tools.',
         range: posting.title.range,
-        related: [],
-        suggestions: [],
-        fixes: [],
       },
     ];
   },

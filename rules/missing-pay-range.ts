@@ -16,9 +16,6 @@ const rule: Rule = {
         message:
           'No salary or pay range found. Many candidates skip postings without pay, and pay transparency is expected, and in some places required, for job ads. Add a range such as "$120,000 - $150,000 per year".',
         range: posting.title.range,
-        related: [],
-        suggestions: [],
-        fixes: [],
       },
     ];
   },

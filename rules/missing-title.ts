@@ -13,9 +13,6 @@ const rule: Rule = {
         message:
           'No title found: add a "# Job title" heading, a "title:" front-matter field or a "Job title:" line, so the title can be checked against the duties.',
         range: { start: 0, end: firstLineEnd < 0 ? posting.text.length : firstLineEnd },
-        related: [],
-        suggestions: [],
-        fixes: [],
       },
     ];
   },

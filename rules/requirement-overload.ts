@@ -19,8 +19,6 @@ const rule: Rule = {
           'Long lists put off qualified people who meet most but not all of them: keep the essentials and move the rest to "Nice to have".',
         range: heading,
         related: items.map((i, n) => ({ range: i.range, message: `requirement ${n + 1} of ${items.length}` })),
-        suggestions: [],
-        fixes: [],
       },
     ];
   },

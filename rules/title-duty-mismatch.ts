@@ -1,7 +1,7 @@
 // The heart of JD Lint: the title names one role, the duties describe the other.
 import { familyName, retitle } from '../server/src/engine/title';
 import type { Fix, Role, TitleFamily } from '../server/src/engine/types';
-import { percent, ROLE_WORK, termsOf, topLabels, topTerms } from './lib/evidence';
+import { percent, ROLE_WORK, termsOf, topLabels, topTerms } from '../server/src/engine/explain';
 import { isOtherWork, otherWork } from './lib/other-work';
 import type { Rule, RuleFinding } from './rule';
 

@@ -19,8 +19,6 @@ const rule: Rule = {
           'Few people know all of them; keep the ones the work needs daily and move the rest to a "Nice to have" section.',
         range,
         related: tools.map((t) => ({ range: t.range, message: `required tool: ${t.name}` })),
-        suggestions: [],
-        fixes: [],
       },
     ];
   },

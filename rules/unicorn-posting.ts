@@ -1,6 +1,6 @@
 // Seed 004's one-person coverage: heavy data-science and heavy ML-engineering duties plus a long
 // tool list. Says which duties belong to which role.
-import { percent, termsOf } from './lib/evidence';
+import { percent, termsOf } from '../server/src/engine/explain';
 import { requiredTools } from './lib/tools';
 import type { Rule } from './rule';
 
@@ -31,8 +31,6 @@ const rule: Rule = {
           ...ds.map((c) => ({ range: c.item.range, message: `data-science duty: ${termsOf(c, 'ds').join(', ')}` })),
           ...mle.map((c) => ({ range: c.item.range, message: `ML-engineering duty: ${termsOf(c, 'mle').join(', ')}` })),
         ],
-        suggestions: [],
-        fixes: [],
       },
     ];
   },

@@ -35,7 +35,6 @@ const rule: Rule = {
       {
         message: `"${t.text}" is a hype title: candidates search for role names, and hype words put many of them off. Consider "${suggested}".`,
         range: t.range,
-        related: [],
         suggestions: [suggested],
         fixes: [{ title: `Retitle to "${suggested}"`, edits: [{ range: { start, end: hype.range.end }, newText: name }], preferred: true }],
       },

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { runCli } from '../server/src/cli/run';
 import { DEFAULT_CONFIG } from '../server/src/engine/config';
-import { INPUT_RULE, lint } from '../server/src/engine/lint';
+import { INPUT_RULE, lint } from '../server/src/linter';
 import { RULES } from '../rules/index';
 import { ruleDocPath, type Rule } from '../rules/rule';
 

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { useTunedWeights } from '../server/src/engine/classifier';
 import { DEFAULT_CONFIG, resolveConfig, type Config } from '../server/src/engine/config';
-import { lint } from '../server/src/engine/lint';
+import { lint } from '../server/src/linter';
 import { useCalibration } from '../server/src/engine/profile';
 import { asMarkdown, calibrationSamples, fitCalibration, foldOf, loadDevPostings, patternsIn, tunePatternWeights, type DevPosting } from './tuning';
 

@@ -4,7 +4,7 @@
 // input shape. Prints its figures; exits 1 on any failure.
 //   FUZZ_DOCS (default 100000), FUZZ_EDITS (default 5000), FUZZ_SEED (default 16)
 import path from 'node:path';
-import { lint } from '../server/src/engine/lint';
+import { lint } from '../server/src/linter';
 import { keepItemResults } from '../server/src/engine/text';
 import { checkCli, checkLint } from '../test/fuzz/checks';
 import { mutate, randomEdit, rng, seedPostings } from '../test/fuzz/generate';

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { RULES } from '../rules/index';
-import { lint } from '../server/src/engine/lint';
+import { lint } from '../server/src/linter';
 
 const file = process.argv[2] ?? path.resolve(process.cwd(), '../shared/data/postings-dev.jsonl');
 const rows = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { title: string; description: string });

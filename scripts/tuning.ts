@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { findEvidence, type TunedWeights } from '../server/src/engine/classifier';
-import { lint } from '../server/src/engine/lint';
+import { lint } from '../server/src/linter';
 import { parsePosting } from '../server/src/engine/posting';
 import { useCalibration, type Calibration } from '../server/src/engine/profile';
 

@@ -1,7 +1,6 @@
 // The jdlint.showBreakdown command: the posting's DS/MLE breakdown, also run by the CodeLens.
 import { commands, window, type Disposable } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { percent } from '../../rules/lib/evidence';
 import { BREAKDOWN_REQUEST, SHOW_BREAKDOWN_COMMAND, type Breakdown } from '../../server/src/protocol';
 
 export function fetchBreakdown(client: LanguageClient, uri: string): Promise<Breakdown | null> {
@@ -10,7 +9,7 @@ export function fetchBreakdown(client: LanguageClient, uri: string): Promise<Bre
 
 export function describe(b: Breakdown): string {
   const parts = [
-    `${b.title ?? 'Untitled posting'}: DS ${percent(b.ds)} · MLE ${percent(b.mle)} · role ${b.role}`,
+    `${b.title ?? 'Untitled posting'}: DS ${b.dsPercent} · MLE ${b.mlePercent} · role ${b.role}`,
     `${b.dutyItems} duties (${b.dsItems} DS, ${b.mleItems} MLE)`,
   ];
   if (b.dsTerms.length) parts.push(`DS: ${b.dsTerms.join(', ')}`);

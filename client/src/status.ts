@@ -1,7 +1,6 @@
 // Status bar: the role the active posting's duties describe.
 import { StatusBarAlignment, window, workspace, type Disposable, type TextEditor } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { percent } from '../../rules/lib/evidence';
 import { SHOW_BREAKDOWN_COMMAND } from '../../server/src/protocol';
 import { fetchBreakdown } from './breakdown';
 
@@ -24,7 +23,7 @@ export function registerStatus(client: LanguageClient): Disposable {
         return;
       }
       item.text = `$(briefcase) ${ROLE[b.role] ?? b.role}`;
-      item.tooltip = `JD Lint: DS ${percent(b.ds)} · MLE ${percent(b.mle)} of the duty evidence. Click for the breakdown.`;
+      item.tooltip = `JD Lint: DS ${b.dsPercent} · MLE ${b.mlePercent} of the duty evidence. Click for the breakdown.`;
       item.show();
     } catch {
       item.hide();

@@ -2,7 +2,7 @@
 // LSP editor, --node-ipc when the VS Code extension starts it.
 import { format } from 'node:util';
 import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
-import { lint } from './engine/lint';
+import { lint } from './linter';
 import { startServer } from './lsp/server';
 
 if (process.argv.includes('--stdio')) {

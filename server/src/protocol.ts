@@ -1,11 +1,10 @@
 // What the client and the server share: the settings shape and the custom method names.
-import type { Severity } from './engine/types';
 
 /** The `jdlint` settings section, as the client sends it. Every field is optional: the server fills defaults. */
 export interface JdlintSettings {
   enable?: boolean;
   /** Severity per rule id: off | hint | info | warning | error. */
-  rules?: Record<string, Severity>;
+  rules?: Record<string, 'off' | 'hint' | 'info' | 'warning' | 'error'>;
   /** The other role's share of the duty evidence that flags a title (thresholds.mismatchShare). */
   mismatchThreshold?: number;
 }
@@ -19,6 +18,9 @@ export interface Breakdown {
   family: string | null;
   ds: number;
   mle: number;
+  /** The shares as the server words them ("23%"), so every view shows the same figures. */
+  dsPercent: string;
+  mlePercent: string;
   role: string;
   dutyItems: number;
   dsItems: number;

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runCli } from '../../server/src/cli/run';
-import { lint } from '../../server/src/engine/lint';
+import { lint } from '../../server/src/linter';
 import { suppressionFix } from '../../server/src/engine/suppress';
 import type { Range } from '../../server/src/engine/types';
 

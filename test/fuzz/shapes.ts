@@ -1,6 +1,6 @@
 // Input shapes that once made a parser or a scan super-linear (issue #16), and the timing check the
 // unit suite and `npm run fuzz` run on each: 10 times the input must take under 30 times the time.
-import { lint } from '../../server/src/engine/lint';
+import { lint } from '../../server/src/linter';
 
 /** A unit repeated up to the size asked for. */
 export const PATHOLOGICAL_SHAPES: Record<string, string> = {

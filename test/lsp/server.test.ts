@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CodeAction, Diagnostic, Hover, MarkupContent, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { percent } from '../../rules/lib/evidence';
+import { percent } from '../../server/src/engine/explain';
 import { buildDist, startClient, type TestClient } from './client';
 
 const root = path.resolve(__dirname, '../..');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lint } from '../../server/src/engine/lint';
+import { lint } from '../../server/src/linter';
 
 describe('missing-duties', () => {
   it('flags a title over no duties', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lint } from '../../server/src/engine/lint';
+import { lint } from '../../server/src/linter';
 
 describe('missing-title', () => {
   it('flags a posting with duties but no title, on its first line', () => {

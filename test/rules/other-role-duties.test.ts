@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyEdits } from '../../server/src/engine/fixes';
-import { lint } from '../../server/src/engine/lint';
+import { lint } from '../../server/src/linter';
 
 const rulesOf = (md: string) => lint(md).findings.map((f) => f.rule);
 const finding = (md: string) => lint(md).findings.find((f) => f.rule === 'other-role-duties');

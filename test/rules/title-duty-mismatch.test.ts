@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyEdits } from '../../server/src/engine/fixes';
 import { DEFAULT_CONFIG } from '../../server/src/engine/config';
-import { lint } from '../../server/src/engine/lint';
+import { lint } from '../../server/src/linter';
 import type { Severity } from '../../server/src/engine/types';
 
 const MLE_DUTIES = `## What you'll do

@@ -1,7 +1,7 @@
 // Flags / does-not-flag tests for unicorn-posting, on postings written for these tests.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../server/src/engine/config';
-import { lint } from '../../server/src/engine/lint';
+import { lint } from '../../server/src/linter';
 
 const PAY = '\n\nSalary: $140,000 - $170,000 per year.\n';
 const of = (text: string, rule: string, year = 2026) => lint(text, { ...DEFAULT_CONFIG, year }).findings.filter((f) => f.rule === rule);

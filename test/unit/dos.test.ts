@@ -2,7 +2,7 @@
 // Markdown budget (where micromark reads it) and two above it (where the line reader does).
 import { describe, expect, it } from 'vitest';
 import { keepItemResults } from '../../server/src/engine/text';
-import { lint } from '../../server/src/engine/lint';
+import { lint } from '../../server/src/linter';
 import { PATHOLOGICAL_SHAPES, scaling, shapeText, lintSeconds } from '../fuzz/shapes';
 
 describe('linear time on pathological shapes', () => {

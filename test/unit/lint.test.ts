@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../server/src/engine/config';
-import { lint } from '../../server/src/engine/lint';
+import { lint } from '../../server/src/linter';
 
 function inside(text: string) {
   for (const f of lint(text).findings) {

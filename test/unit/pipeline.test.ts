@@ -6,7 +6,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../server/src/engine/config';
-import { lint, lintPosting } from '../../server/src/engine/lint';
+import { lint, lintPosting } from '../../server/src/linter';
 import { parsePosting } from '../../server/src/engine/posting';
 import { packPosting, unpackPosting } from '../../server/src/engine/posting/pack';
 import { pipeline } from '../../server/src/cli/pipeline';

@@ -3,7 +3,7 @@ import { classifyItem } from '../../server/src/engine/classifier';
 import { DEFAULT_CONFIG } from '../../server/src/engine/config';
 import { computeProfile } from '../../server/src/engine/profile';
 import type { ClassifiedItem, Item } from '../../server/src/engine/types';
-import { percent } from '../../rules/lib/evidence';
+import { percent } from '../../server/src/engine/explain';
 
 let at = 0;
 function classified(text: string, section: Item['section']): ClassifiedItem {

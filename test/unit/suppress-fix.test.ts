@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyEdits } from '../../server/src/engine/fixes';
-import { lint } from '../../server/src/engine/lint';
+import { lint } from '../../server/src/linter';
 import { suppressionFix } from '../../server/src/engine/suppress';
 
 const key = (f: { rule: string; message: string }) => `${f.rule}: ${f.message}`;

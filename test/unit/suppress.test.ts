@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyEdits } from '../../server/src/engine/fixes';
-import { lint } from '../../server/src/engine/lint';
+import { lint } from '../../server/src/linter';
 import { suppressionFix } from '../../server/src/engine/suppress';
 
 const BODY = '- Join our young and dynamic team\n- Work with a rockstar crew\n- Deploy models on Kubernetes\n\nSalary: $150,000 - $180,000 per year.\n';

@@ -1,7 +1,7 @@
 // The three verdicts on a DS or MLE title: the other role (title-duty-mismatch), both roles
 // (hybrid-role), neither role (other-role-duties). At most one of them speaks.
 import { describe, expect, it } from 'vitest';
-import { lint } from '../../server/src/engine/lint';
+import { lint } from '../../server/src/linter';
 
 const VERDICTS = ['title-duty-mismatch', 'hybrid-role', 'other-role-duties'];
 const verdicts = (md: string) => lint(md).findings.filter((f) => VERDICTS.includes(f.rule)).map((f) => f.rule);

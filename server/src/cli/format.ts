@@ -1,8 +1,8 @@
 // Findings -> text. One shape per format; the JSON shape is a contract others rely on.
 import { lineStarts, positionAt } from '../engine/lines';
 import { RULES_BY_ID } from '../../../rules/index';
-import { percent } from '../../../rules/lib/evidence';
-import type { LintResult } from '../engine/lint';
+import { percent } from '../engine/explain';
+import type { LintResult } from '../linter';
 import type { Finding } from '../engine/types';
 
 /** What linting one file produced, before formatting. */

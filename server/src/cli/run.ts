@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { DEFAULT_CONFIG, type Config } from '../engine/config';
 import { configFor, type ConfigProblem } from '../node/configFile';
-import { lint, lintPosting, unreadableInput } from '../engine/lint';
+import { lint, lintPosting, unreadableInput } from '../linter';
 import { parsePosting } from '../engine/posting';
 import { packPosting, unpackPosting, type PackedPosting } from '../engine/posting/pack';
 import { postingByteLimit, readRegularFile } from '../node/readFile';

@@ -1,6 +1,7 @@
 // The engine's public face: pure functions, no editor, no file system.
 export * from './types';
-export { lint, INPUT_RULE, type LintResult } from './lint';
+export { createLinter, unreadableInput, INPUT_RULE, type Linter, type LintResult } from './lint';
+export type { Rule, RuleContext, RuleFinding } from './rule';
 export { DEFAULT_CONFIG, resolveConfig, SEVERITIES, type Config, type PartialConfig } from './config';
 export { applyEdits } from './fixes';
 export { lineStarts, positionAt, offsetAt, type Position } from './lines';
@@ -8,5 +9,4 @@ export { parsePosting } from './posting';
 export { classifyItem, classifyPosting } from './classifier';
 export { computeProfile } from './profile';
 export { parseTitle, retitle, familyName } from './title';
-export { RULES, RULES_BY_ID } from '../../../rules/index';
-export type { Rule } from '../../../rules/rule';
+export { percent, topLabels, topTerms, termsOf, ROLE_WORK } from './explain';

@@ -1,17 +1,17 @@
-// lint(text) -> findings: the whole engine in one call, shared by the language server, the CLI
-// and the evaluation. It never throws: whatever a document holds, the caller gets a result.
-import { RULES, RULES_BY_ID } from '../../../rules/index';
+// lint(text) -> findings: the whole engine in one call, over the rules it is handed
+// (createLinter; server/src/linter.ts hands it JD Lint's registry). It never throws: whatever a
+// document holds, the caller gets a result.
 import { classifyPosting } from './classifier';
 import { DEFAULT_CONFIG, type Config } from './config';
 import { parsePosting } from './posting';
 import { computeProfile } from './profile';
 import { parseTitle } from './title';
+import type { Rule, RuleFinding } from './rule';
 import { applySuppressions } from './suppress';
-
+import type { ClassifiedItem, Finding, Posting, Profile, Range, Severity, TitleModel } from './types';
 
 /** Related locations kept per finding (the message states the full counts). */
 export const MAX_RELATED = 20;
-import type { ClassifiedItem, Finding, Posting, Profile, TitleModel } from './types';
 
 export interface LintResult {
   posting: Posting;
@@ -24,8 +24,10 @@ export interface LintResult {
 /** Findings about the input itself rather than the posting; documented in docs/rules/document-input.md. */
 export const INPUT_RULE = 'document-input';
 
-/** What a suppression comment may name: the rules, and document-input (its findings can be silenced too). */
-const KNOWN_RULES: ReadonlySet<string> = new Set([...RULES_BY_ID.keys(), INPUT_RULE]);
+/** A document-input finding: about the input itself, with nothing to fix. */
+function inputFinding(severity: Exclude<Severity, 'off'>, message: string, range: Range): Finding {
+  return { rule: INPUT_RULE, severity, message, range, related: [], suggestions: [], fixes: [] };
+}
 
 const EMPTY_PROFILE: Profile = { ds: 0, mle: 0, role: 'unclear', dutyItems: 0, dsItems: 0, mleItems: 0, evidenceMass: 0 };
 
@@ -65,101 +67,88 @@ function binaryShare(text: string): number {
  */
 export function unreadableInput(text: string, config: Config = DEFAULT_CONFIG): Finding | null {
   if (text.length > config.maxDocumentSize) {
-    return {
-      rule: INPUT_RULE,
-      severity: 'info',
-      message: `This document has ${text.length.toLocaleString('en-US')} characters; JD Lint checks postings up to ${config.maxDocumentSize.toLocaleString('en-US')} (setting maxDocumentSize). Nothing was checked.`,
-      range: firstLine(text),
-      related: [],
-      suggestions: [],
-      fixes: [],
-    };
+    return inputFinding('info', `This document has ${text.length.toLocaleString('en-US')} characters; JD Lint checks postings up to ${config.maxDocumentSize.toLocaleString('en-US')} (setting maxDocumentSize). Nothing was checked.`, firstLine(text));
   }
   if (binaryShare(text) > 0.01) {
-    return {
-      rule: INPUT_RULE,
-      severity: 'warning',
-      message: 'This looks like a binary file, not a text posting (it holds NUL or control characters). Nothing was checked.',
-      range: firstLine(text),
-      related: [],
-      suggestions: [],
-      fixes: [],
-    };
+    return inputFinding('warning', 'This looks like a binary file, not a text posting (it holds NUL or control characters). Nothing was checked.', firstLine(text));
   }
   return null;
 }
 
-export function lint(text: string, config: Config = DEFAULT_CONFIG): LintResult {
-  const input = unreadableInput(text, config);
-  if (input) return emptyResult(text, input);
-  let posting: Posting;
-  try {
-    posting = parsePosting(text);
-  } catch (err) {
-    return notRead(text, err);
-  }
-  return lintPosting(posting, config);
+export interface Linter {
+  /** Lints a document; never throws. */
+  lint(text: string, config?: Config): LintResult;
+  /**
+   * lint() for a document already parsed (by parsePosting, possibly in another thread: see
+   * posting/pack.ts) after unreadableInput found nothing; posting.text is the document.
+   */
+  lintPosting(posting: Posting, config?: Config): LintResult;
 }
 
-/**
- * lint() for a document already parsed (by parsePosting, possibly in another thread: see
- * posting/pack.ts) after unreadableInput found nothing; posting.text is the document.
- */
-export function lintPosting(posting: Posting, config: Config = DEFAULT_CONFIG): LintResult {
-  const text = posting.text;
-  try {
-    const classified = classifyPosting(posting);
-    const profile = computeProfile(classified, config);
-    const title = posting.title ? parseTitle(posting.title) : null;
-    const findings: Finding[] = [];
-    if (posting.frontMatter?.error) {
-      findings.push({
-        rule: INPUT_RULE,
-        severity: 'warning',
-        message: `${posting.frontMatter.error}. The rest of the document was checked as Markdown.`,
-        range: posting.frontMatter.range,
-        related: [],
-        suggestions: [],
-        fixes: [],
-      });
-    }
-    const ctx = { posting, classified, profile, title, config };
-    for (const rule of RULES) {
-      const severity = config.rules[rule.id] ?? rule.defaultSeverity;
-      if (severity === 'off') continue;
-      try {
-        for (const f of rule.check(ctx)) {
-          // A reader follows a handful of evidence links, not thousands: cap what travels to editors.
-          const related = f.related.length > MAX_RELATED ? f.related.slice(0, MAX_RELATED) : f.related;
-          findings.push({ rule: rule.id, severity, ...f, related });
-        }
-      } catch (err) {
-        findings.push({
-          rule: INPUT_RULE,
-          severity: 'info',
-          message: `Rule ${rule.id} could not check this document (${(err as Error).message}); other rules ran.`,
-          range: firstLine(text),
-          related: [],
-          suggestions: [],
-          fixes: [],
-        });
+/** The engine over a registry of rules. */
+export function createLinter(rules: readonly Rule[]): Linter {
+  // What a suppression comment may name: the rules, and document-input (its findings can be silenced too).
+  const known: ReadonlySet<string> = new Set([...rules.map((r) => r.id), INPUT_RULE]);
+
+  function lintPosting(posting: Posting, config: Config = DEFAULT_CONFIG): LintResult {
+    const text = posting.text;
+    try {
+      const classified = classifyPosting(posting);
+      const profile = computeProfile(classified, config);
+      const title = posting.title ? parseTitle(posting.title) : null;
+      const findings: Finding[] = [];
+      if (posting.frontMatter?.error) {
+        findings.push(inputFinding('warning', `${posting.frontMatter.error}. The rest of the document was checked as Markdown.`, posting.frontMatter.range));
       }
+      const ctx = { posting, classified, profile, title, config };
+      for (const rule of rules) {
+        const severity = config.rules[rule.id] ?? rule.defaultSeverity;
+        if (severity === 'off') continue;
+        try {
+          for (const f of rule.check(ctx)) findings.push(complete(rule.id, severity, f));
+        } catch (err) {
+          findings.push(inputFinding('info', `Rule ${rule.id} could not check this document (${(err as Error).message}); other rules ran.`, firstLine(text)));
+        }
+      }
+      findings.sort((a, b) => a.range.start - b.range.start || a.rule.localeCompare(b.rule));
+      return { posting, classified, profile, title, findings: applySuppressions(text, findings, known) };
+    } catch (err) {
+      return notRead(text, err);
     }
-    findings.sort((a, b) => a.range.start - b.range.start || a.rule.localeCompare(b.rule));
-    return { posting, classified, profile, title, findings: applySuppressions(text, findings, KNOWN_RULES) };
-  } catch (err) {
-    return notRead(text, err);
   }
+
+  function lint(text: string, config: Config = DEFAULT_CONFIG): LintResult {
+    const input = unreadableInput(text, config);
+    if (input) return emptyResult(text, input);
+    let posting: Posting;
+    try {
+      posting = parsePosting(text);
+    } catch (err) {
+      return notRead(text, err);
+    }
+    return lintPosting(posting, config);
+  }
+
+  return { lint, lintPosting };
+}
+
+const NOTHING: never[] = [];
+
+/** A rule's finding with its id, severity and the defaults of the fields it left out. */
+function complete(rule: string, severity: Finding['severity'], f: RuleFinding): Finding {
+  const related = f.related ?? NOTHING;
+  return {
+    rule,
+    severity,
+    message: f.message,
+    range: f.range,
+    // A reader follows a handful of evidence links, not thousands: cap what travels to editors.
+    related: related.length > MAX_RELATED ? related.slice(0, MAX_RELATED) : related,
+    suggestions: f.suggestions ?? NOTHING,
+    fixes: f.fixes ?? NOTHING,
+  };
 }
 
 function notRead(text: string, err: unknown): LintResult {
-  return emptyResult(text, {
-    rule: INPUT_RULE,
-    severity: 'info',
-    message: `JD Lint could not read this document (${(err as Error).message}).`,
-    range: firstLine(text),
-    related: [],
-    suggestions: [],
-    fixes: [],
-  });
+  return emptyResult(text, inputFinding('info', `JD Lint could not read this document (${(err as Error).message}).`, firstLine(text)));
 }

@@ -1,7 +1,7 @@
 // Hover texts: the verdict on the title, and the class of a duty line, with the terms that decided.
-import { percent, topTerms } from '../../../rules/lib/evidence';
+import { percent, topTerms } from '../engine/explain';
 import type { Config } from '../engine/config';
-import type { LintResult } from '../engine/lint';
+import type { LintResult } from '../linter';
 import type { ClassifiedItem } from '../engine/types';
 
 const ROLE_NAME = { ds: 'data science', mle: 'ML engineering', hybrid: 'both roles (hybrid)', unclear: 'unclear (too little evidence)' };

@@ -19,9 +19,9 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { percent, topTerms } from '../../../rules/lib/evidence';
+import { percent, topTerms } from '../engine/explain';
 import { DEFAULT_CONFIG, resolveConfig, type Config } from '../engine/config';
-import { INPUT_RULE, lint, type LintResult } from '../engine/lint';
+import { INPUT_RULE, lint, type LintResult } from '../linter';
 import { RULES_BY_ID } from '../../../rules/index';
 import { suppressionFix } from '../engine/suppress';
 import { configFor, insideRoots, type ConfigProblem } from '../node/configFile';
@@ -323,6 +323,8 @@ export function startServer(connection: Connection, docsBase = defaultDocsBase()
       family: r.title?.family ?? null,
       ds: r.profile.ds,
       mle: r.profile.mle,
+      dsPercent: percent(r.profile.ds),
+      mlePercent: percent(r.profile.mle),
       role: r.profile.role,
       dutyItems: r.profile.dutyItems,
       dsItems: r.profile.dsItems,

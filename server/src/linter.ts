@@ -1,0 +1,8 @@
+// JD Lint: the engine with its rules. The CLI, the language server, the scripts and the tests lint
+// through here; the engine itself knows no rule (one direction: rules -> engine).
+import { RULES, RULES_BY_ID } from '../../rules/index';
+import { createLinter } from './engine/lint';
+
+export const { lint, lintPosting } = createLinter(RULES);
+export { INPUT_RULE, MAX_RELATED, unreadableInput, type LintResult } from './engine/lint';
+export { RULES, RULES_BY_ID };
