@@ -14,7 +14,7 @@ const rule: Rule = {
   check({ title, profile, classified, posting, config }) {
     if (profile.role !== 'hybrid' || title?.expected === 'hybrid') return [];
     // Work that is mainly neither role is other-role-duties' to report.
-    if (isOtherWork(otherWork(posting.items, classified, config))) return [];
+    if (isOtherWork(otherWork(classified, config))) return [];
     const ds = topTerms(classified, 'ds', 3).join(', ');
     const mle = topTerms(classified, 'mle', 3).join(', ');
     const suggested = title ? (retitle(title, 'hybrid') ?? HYBRID_TITLE) : HYBRID_TITLE;

@@ -1,8 +1,8 @@
 // The third verdict: a data-science or ML-engineering title over work that is mainly something
 // else (data engineering, BI reporting without modelling, general software). Say what the duties
 // are, with the terms, and suggest that family's title when one family clearly leads.
-import { familyName, retitle } from '../server/src/engine/title';
-import type { Fix, Range, TitleFamily } from '../server/src/engine/types';
+import { retitleAs } from '../server/src/engine/title';
+import type { Fix } from '../server/src/engine/types';
 import { isOtherWork, otherWork } from './lib/other-work';
 import type { Rule } from './rule';
 
@@ -11,15 +11,13 @@ const rule: Rule = {
   description: 'The title names a data-science or ML-engineering role, but the duties are mainly other work: data engineering, BI reporting without modelling, or general software engineering.',
   defaultSeverity: 'warning',
   fixable: true,
-  check({ title, posting, classified, config }) {
+  check({ title, classified, config }) {
     if (!title || (title.expected !== 'ds' && title.expected !== 'mle' && title.expected !== 'hybrid')) return [];
-    const w = otherWork(posting.items, classified, config);
+    const w = otherWork(classified, config);
     if (!isOtherWork(w)) return [];
     const { family } = w;
-    const known = family.family === 'data-analyst' || family.family === 'data-engineer' ? (family.family as Exclude<TitleFamily, 'unknown'>) : null;
-    const roleName = known ? familyName(known) : family.title;
-    const suggested = known ? (retitle(title, known) ?? roleName) : title.roleRange ? replaceRole(title.text, title.range, title.roleRange, roleName) : roleName;
-    const fixes: Fix[] = title.roleRange ? [{ title: `Retitle to "${suggested}"`, edits: [{ range: title.roleRange, newText: roleName }], preferred: true }] : [];
+    const suggested = retitleAs(title, family.title) ?? family.title;
+    const fixes: Fix[] = title.roleRange ? [{ title: `Retitle to "${suggested}"`, edits: [{ range: title.roleRange, newText: family.title }], preferred: true }] : [];
     const modelling = w.modelling === 0 ? 'no modelling or ML work' : `little modelling or ML work (${w.modellingTerms.slice(0, 4).join(', ')})`;
     return [
       {
@@ -34,9 +32,5 @@ const rule: Rule = {
     ];
   },
 };
-
-function replaceRole(text: string, range: Range, role: Range, name: string): string {
-  return text.slice(0, role.start - range.start) + name + text.slice(role.end - range.start);
-}
 
 export default rule;

@@ -26,12 +26,12 @@ const rule: Rule = {
   description: 'The title names one role (data scientist or ML engineer) but the duties describe the other.',
   defaultSeverity: 'warning',
   fixable: true,
-  check({ title, profile, classified, config, posting }) {
+  check({ title, profile, classified, config }) {
     if (!title || (title.expected !== 'ds' && title.expected !== 'mle')) return [];
     // A body that is two jobs gets hybrid-role, which says so, not a claim that the title is wrong.
     if (profile.role === 'unclear' || profile.role === 'hybrid') return [];
     // Work that is mainly neither role is other-role-duties' to report.
-    if (isOtherWork(otherWork(posting.items, classified, config))) return [];
+    if (isOtherWork(otherWork(classified, config))) return [];
     const claimed: Role = title.expected;
     const found: Role = claimed === 'ds' ? 'mle' : 'ds';
     const share = profile[found];

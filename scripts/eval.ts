@@ -136,18 +136,21 @@ export function readerFamily(reason: string): string | null {
   return null;
 }
 
-/** Learns on all folds but one and lints that one, for each fold; restores the shipped tuning after. */
-export function outOfFold(rows: readonly DevPosting[], k: number, lexiconTerms: { label: string; role: string; patterns: string[] }[], config: Config): Outcome[] {
+/**
+ * Learns on all folds but one and lints that one, for each fold, under each of `configs` (one list
+ * of outcomes per config; the tuning does not depend on the thresholds, so each fold is tuned
+ * once). Restores the shipped tuning after.
+ */
+export function outOfFold(rows: readonly DevPosting[], k: number, lexiconTerms: { label: string; role: string; patterns: string[] }[], configs: readonly Config[]): Outcome[][] {
   const patterns = new Map(rows.map((r) => [r.id, patternsIn(r)]));
-  const out: Outcome[] = [];
+  const out: Outcome[][] = configs.map(() => []);
   try {
     for (let f = 0; f < k; f++) {
       const train = rows.filter((r) => foldOf(r.id, k) !== f);
       useCalibration(null);
       useTunedWeights(tunePatternWeights(lexiconTerms, train.map((r) => ({ reader: r.reader, patterns: patterns.get(r.id)! }))));
-      const calibration = fitCalibration(calibrationSamples(train));
-      useCalibration(calibration);
-      for (const r of rows) if (foldOf(r.id, k) === f) out.push(outcome(r, config));
+      useCalibration(fitCalibration(calibrationSamples(train)));
+      for (const r of rows) if (foldOf(r.id, k) === f) configs.forEach((c, i) => out[i].push(outcome(r, c)));
     }
   } finally {
     useTunedWeights(null);
@@ -177,7 +180,10 @@ function main(): void {
   );
 
   console.log(`reader labels: ${judged.length} DS/MLE-titled postings, ${k} folds by a hash of the id; tuned on ${k - 1} folds, figures on the held-out one`);
-  const oof = outOfFold(judged, k, lexicon.terms, DEFAULT_CONFIG);
+  // The default configuration first, then the threshold table's.
+  const shares = [0.55, 0.58, 0.6, 0.62, 0.65];
+  const configs = [DEFAULT_CONFIG, ...shares.map((t) => resolveConfig({ thresholds: { mismatchShare: t, hybridShare: Math.round((1 - t) * 100) / 100 } }).config)];
+  const [oof, ...byShare] = outOfFold(judged, k, lexicon.terms, configs);
   const all = printFiguresFor('out of fold', oof);
   for (const fam of ['ds', 'mle'] as const) printFigures(`  title family ${fam} (out of fold)`, figures(oof.filter((o) => o.family === fam)));
 
@@ -197,11 +203,7 @@ function main(): void {
   console.log(`  DS, MLE or HYBRID bodies told other-role-duties: ${pct(falseNeither.length, oof.length - neither.length)} (${falseNeither.length})`);
 
   console.log('\nout of fold, by mismatchShare (hybridShare = 1 - mismatchShare): swapped clear flagged / clear originals flagged / honest flagged / hybrids warned');
-  for (const t of [0.55, 0.58, 0.6, 0.62, 0.65]) {
-    const cfg = resolveConfig({ thresholds: { mismatchShare: t, hybridShare: Math.round((1 - t) * 100) / 100 } }).config;
-    const f = figures(outOfFold(judged, k, lexicon.terms, cfg));
-    console.log(`  ${t.toFixed(2)}: ${f.slice(0, 4).map((x) => x.value).join(' / ')}`);
-  }
+  shares.forEach((t, i) => console.log(`  ${t.toFixed(2)}: ${figures(byShare[i]).slice(0, 4).map((x) => x.value).join(' / ')}`));
 
   if (process.argv.includes('--misses')) {
     console.log('\nmisses (out of fold; ids only):');

@@ -32,20 +32,20 @@ export interface OtherWork {
   ranges: Range[];
 }
 
-/** How much of each other family's work the duty sections hold, against the modelling work they hold. */
-/** otherWork of a posting, once per lint (keyed by its classified items). */
+/** Three rules ask; it is measured once per lint (keyed by the posting's classified items). */
 const CACHE = new WeakMap<readonly ClassifiedItem[], OtherWork | null>();
 
-export function otherWork(items: readonly Item[], classified: readonly ClassifiedItem[], config: Pick<Config, 'sectionWeights'>): OtherWork | null {
+/** How much of each other family's work the duty sections hold, against the modelling work they hold. */
+export function otherWork(classified: readonly ClassifiedItem[], config: Pick<Config, 'sectionWeights'>): OtherWork | null {
   if (CACHE.has(classified)) return CACHE.get(classified)!;
-  const w = measure(items, classified, config);
+  const w = measure(classified, config);
   CACHE.set(classified, w);
   return w;
 }
 
-function measure(items: readonly Item[], classified: readonly ClassifiedItem[], config: Pick<Config, 'sectionWeights'>): OtherWork | null {
+function measure(classified: readonly ClassifiedItem[], config: Pick<Config, 'sectionWeights'>): OtherWork | null {
   const weightOf = (item: Item) => config.sectionWeights[item.section] ?? 0;
-  const duty = items.filter((i) => weightOf(i) > 0);
+  const duty = classified.map((c) => c.item).filter((i) => weightOf(i) > 0);
   const modelling = new Map<string, number>();
   const modellingTerms = new Map<string, string>();
   for (const c of classified) {
@@ -60,15 +60,15 @@ function measure(items: readonly Item[], classified: readonly ClassifiedItem[], 
   }
   const modellingMass = [...modelling.values()].reduce((a, b) => a + b, 0);
   let best: OtherWork | null = null;
-  const byItem = new Map(duty.map((i) => [i.range.start, i]));
   for (const family of FAMILIES) {
     const found = new Map<string, { w: number; text: string; range: Range }>();
-    for (const m of family.matcher.findInItems(duty)) {
-      const item = byItem.get(itemStart(duty, m.range.start));
-      const w = item ? weightOf(item) : 0;
-      const key = m.pattern.toLowerCase();
-      const prev = found.get(key);
-      if (!prev || w > prev.w) found.set(key, { w, text: m.text, range: m.range });
+    for (const item of duty) {
+      const w = weightOf(item);
+      for (const m of family.matcher.findInItems([item])) {
+        const key = m.pattern.toLowerCase();
+        const prev = found.get(key);
+        if (!prev || w > prev.w) found.set(key, { w, text: m.text, range: m.range });
+      }
     }
     const mass = [...found.values()].reduce((a, b) => a + b.w, 0);
     if (!best || mass > best.mass) {
@@ -79,20 +79,8 @@ function measure(items: readonly Item[], classified: readonly ClassifiedItem[], 
   return best;
 }
 
-/** The start of the item holding document offset `at` (items are in document order). */
-function itemStart(items: readonly Item[], at: number): number {
-  let lo = 0;
-  let hi = items.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (items[mid].range.start <= at) lo = mid;
-    else hi = mid - 1;
-  }
-  return items[lo]?.range.start ?? -1;
-}
-
 /** Whether the other work outweighs the modelling work clearly enough to say so. */
-export function isOtherWork(w: OtherWork | null, minMass = lexicon.minMass, ratio = lexicon.ratio): w is OtherWork {
-  return w !== null && w.mass >= minMass && w.mass >= ratio * (w.modelling + 1);
+export function isOtherWork(w: OtherWork | null): w is OtherWork {
+  return w !== null && w.mass >= lexicon.minMass && w.mass >= lexicon.ratio * (w.modelling + 1);
 }
 

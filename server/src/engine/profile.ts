@@ -26,14 +26,9 @@ export function useCalibration(c: Calibration | null): void {
   CALIBRATION = c ?? calibrationFile;
 }
 
-/** ln(mle / ds) of two evidence masses, as the calibration reads them (infinite when one is 0). */
-export function evidenceLogRatio(ds: number, mle: number): number {
-  return Math.log(mle) - Math.log(ds);
-}
-
 /** The calibrated ML-engineering share of two evidence masses (not both 0). */
 export function calibratedShare(ds: number, mle: number, c: Calibration = CALIBRATION): number {
-  const r = evidenceLogRatio(ds, mle);
+  const r = Math.log(mle) - Math.log(ds); // infinite when one mass is 0
   if (r === Infinity) return 1;
   if (r === -Infinity) return 0;
   return 1 / (1 + Math.exp(-(c.intercept + c.slope * r)));

@@ -284,10 +284,15 @@ export function familyName(family: Exclude<TitleFamily, 'unknown'>): string {
 
 /** The title with its role name replaced by the family's name; everything else kept as written. */
 export function retitle(model: TitleModel, family: Exclude<TitleFamily, 'unknown'>): string | null {
+  return retitleAs(model, familyName(family));
+}
+
+/** The title with its role name replaced by `name` (a role no title family holds, e.g. "Software Engineer"). */
+export function retitleAs(model: TitleModel, name: string): string | null {
   if (!model.roleRange) return null;
   const from = model.roleRange.start - model.range.start;
   const to = model.roleRange.end - model.range.start;
-  return model.text.slice(0, from) + familyName(family) + model.text.slice(to);
+  return model.text.slice(0, from) + name + model.text.slice(to);
 }
 
 /** True when the title's seniority marks an early-career role (Junior, Associate, Entry-level, I). */
