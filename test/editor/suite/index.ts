@@ -183,7 +183,9 @@ const tests: Array<[string, () => Promise<void>]> = [
       const { execFileSync } = await import('node:child_process');
       let out = '';
       try {
-        out = execFileSync(process.execPath, [`${ext.extensionPath}/dist/cli.js`, '--format', 'json', posting.fsPath], { encoding: 'utf8' });
+        // From the workspace folder, as a team runs it in its repository: the CLI reads config
+        // files only inside its working folder and home (#16).
+        out = execFileSync(process.execPath, [`${ext.extensionPath}/dist/cli.js`, '--format', 'json', posting.fsPath], { encoding: 'utf8', cwd: folder.fsPath });
       } catch (err) {
         // Exit status 1: an error-severity finding, as expected.
         out = (err as { stdout: string }).stdout;
