@@ -288,7 +288,7 @@ async function main() {
   // A bundle of lint() for in-process scaling measurements.
   const { buildSync } = require('esbuild');
   mkdirSync(path.join(root, '.cache/bench'), { recursive: true });
-  writeFileSync(path.join(root, '.cache/bench/lint-entry.ts'), `import { lint } from '${path.join(root, 'server/src/engine/lint')}';\nexport const lintFile = (t: string) => lint(t);\n`);
+  writeFileSync(path.join(root, '.cache/bench/lint-entry.ts'), `import { lint } from '${path.join(root, 'server/src/linter')}';\nexport const lintFile = (t: string) => lint(t);\n`);
   buildSync({ entryPoints: [path.join(root, '.cache/bench/lint-entry.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: path.join(root, '.cache/bench/lint-entry.cjs'), logLevel: 'error', define: { 'import.meta.url': '""' } });
 
   console.log(`JD Lint benchmarks (${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${require('node:os').cpus().length} cores)\n`);
