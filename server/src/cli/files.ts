@@ -2,6 +2,7 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
+import type { Selector } from '../node/select';
 
 const MARKDOWN = ['**/*.md', '**/*.markdown'];
 const IGNORE = ['**/node_modules/**', '**/.git/**'];
@@ -10,14 +11,23 @@ export interface Expanded {
   files: string[];
   /** Arguments that named nothing readable, with why. */
   problems: string[];
+  /** Files named one by one that `files` / `ignores` / ignore files leave alone, with why (../node/select.ts). */
+  skipped: string[];
 }
 
-export function expandPaths(args: string[], cwd: string): Expanded {
+export function expandPaths(args: string[], cwd: string, selector?: Selector): Expanded {
   const files: string[] = [];
   const problems: string[] = [];
+  const skipped: string[] = [];
   const seen = new Set<string>();
-  const add = (f: string) => {
+  const add = (f: string, named = false) => {
     const abs = path.resolve(cwd, f);
+    const chosen = selector?.select(abs);
+    if (chosen && !chosen.lint) {
+      // Found by a folder or a glob: left out as git leaves out what it ignores. Named: said why.
+      if (named) skipped.push(`${f}: ${chosen.reason}`);
+      return;
+    }
     if (!seen.has(abs)) {
       seen.add(abs);
       files.push(abs);
@@ -33,16 +43,16 @@ export function expandPaths(args: string[], cwd: string): Expanded {
     if (stat?.isDirectory()) {
       const found = globSync(MARKDOWN, { cwd: path.resolve(cwd, arg), ignore: IGNORE, absolute: true }).sort();
       if (found.length === 0) problems.push(`${arg}: no Markdown files (*.md, *.markdown) in this folder`);
-      found.forEach(add);
+      found.forEach((f) => add(f));
     } else if (stat) {
-      add(arg);
+      add(arg, true);
     } else if (isDynamicPattern(arg)) {
       const found = globSync(arg, { cwd, ignore: IGNORE, absolute: true }).sort();
       if (found.length === 0) problems.push(`${arg}: no files match this pattern`);
-      found.forEach(add);
+      found.forEach((f) => add(f));
     } else {
       problems.push(`${arg}: no such file or folder`);
     }
   }
-  return { files, problems };
+  return { files, problems, skipped };
 }

@@ -12,6 +12,7 @@ import { parsePosting } from '../engine/posting';
 import { packPosting, unpackPosting, type PackedPosting } from '../engine/posting/pack';
 import { postingByteLimit, readRegularFile } from '../node/readFile';
 import { expandPaths } from './files';
+import { createSelector } from '../node/select';
 import { formatJson, formatSarif, formatStylish, toJson, type JsonReport } from './format';
 
 export interface CliIO {
@@ -126,8 +127,11 @@ export function runCli(argv: string[], io: CliIO): number | Promise<number> {
     return c;
   };
 
-  const { files, problems } = expandPaths(positionals, io.cwd);
+  // Which files are the team's postings: .gitignore, .jdlintignore, `files` / `ignores` (as the editor reads them).
+  const selector = createSelector({ roots: [io.cwd], configRoots: roots, explicitConfig: values.config ? { file: path.resolve(io.cwd, values.config), base: io.cwd } : undefined });
+  const { files, problems, skipped } = expandPaths(positionals, io.cwd, selector);
   for (const p of problems) io.stderr(`jdlint: ${p}\n`);
+  for (const s of skipped) io.stderr(`jdlint: ${s}: not checked\n`);
   const tasks: LintTask[] = files.map((file) => ({ file, display: path.relative(io.cwd, file) || file, config: configOf(file) }));
 
   const finish = (results: TaskResult[]): number => {

@@ -84,7 +84,9 @@ export const DEFAULT_CONFIG: Config = {
 
 export const SEVERITIES: readonly Severity[] = ['off', 'hint', 'info', 'warning', 'error'];
 
-const KNOWN_KEYS = new Set(['rules', 'thresholds', 'sectionWeights', 'maxDocumentSize', 'year']);
+// files / ignores say which files are postings; they are read where files are (server/src/node/select.ts),
+// and checked here so a wrong value is reported like any other.
+const KNOWN_KEYS = new Set(['rules', 'thresholds', 'sectionWeights', 'maxDocumentSize', 'year', 'files', 'ignores']);
 
 export interface ResolvedConfig {
   config: Config;
@@ -165,6 +167,10 @@ export function resolveConfig(overrides: unknown, base: Config = DEFAULT_CONFIG,
     problems.push(`"${key}" must be a whole number from ${min} to ${max}, got ${shown(v)}`);
     return base[key];
   };
+  for (const key of ['files', 'ignores'] as const) {
+    const v = overrides[key];
+    if (v !== undefined && !(Array.isArray(v) && v.every((p) => typeof p === 'string'))) problems.push(`"${key}" must be a list of .gitignore-style patterns, got ${shown(v)}`);
+  }
   return {
     config: {
       rules,
