@@ -4,6 +4,7 @@ import { format } from 'node:util';
 import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
 import { lint } from './linter';
 import { startServer } from './lsp/server';
+import { nodeServerHost } from './node/serverHost';
 
 if (process.argv.includes('--stdio')) {
   // A header without Content-Length (`Foo: bar\r\n\r\n{}`) loses the message framing for good: the
@@ -24,9 +25,9 @@ if (process.argv.includes('--stdio')) {
   connection.onShutdown(() => {
     shutdown = true;
   });
-  startServer(connection);
+  startServer(connection, nodeServerHost());
 } else {
-  startServer(createConnection(ProposedFeatures.all));
+  startServer(createConnection(ProposedFeatures.all), nodeServerHost());
 }
 
 // One lint of a small posting before the first message is read: the first real lint then runs in

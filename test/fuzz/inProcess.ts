@@ -13,6 +13,7 @@ import {
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
 import { startServer } from '../../server/src/lsp/server';
+import { nodeServerHost } from '../../server/src/node/serverHost';
 
 export interface InProcessClient {
   conn: ProtocolConnection;
@@ -28,7 +29,7 @@ export async function startInProcess(settings: unknown = null, workspaceFolders:
   const toServer = new PassThrough();
   const toClient = new PassThrough();
   const server = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
-  startServer(server, 'file:///docs/rules');
+  startServer(server, nodeServerHost('file:///docs/rules'));
   const conn = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
   const published = new Map<string, PublishDiagnosticsParams>();
   const waiting: { uri: string; resolve: (d: Diagnostic[]) => void }[] = [];

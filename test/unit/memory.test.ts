@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { memoryKeeper } from '../../server/src/lsp/memory';
+import { memoryKeeper } from '../../server/src/node/memory';
 
 const g = globalThis as { gc?: () => void };
 const original = g.gc;

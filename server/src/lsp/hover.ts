@@ -1,8 +1,11 @@
-// Hover texts: the verdict on the title, and the class of a duty line, with the terms that decided.
+// Hover: the verdict on the title, and the class of a duty line, with the terms that decided.
+import type { Hover, HoverParams, Position } from 'vscode-languageserver';
 import { percent, topTerms } from '../engine/explain';
 import type { Config } from '../engine/config';
 import type { LintResult } from '../linter';
 import type { ClassifiedItem } from '../engine/types';
+import type { Analysis, ServerContext } from './context';
+import { toOffset, toRange } from './positions';
 
 const ROLE_NAME = { ds: 'data science', mle: 'ML engineering', hybrid: 'both roles (hybrid)', unclear: 'unclear (too little evidence)' };
 const CLASS_NAME = { ds: 'data-science duty', mle: 'ML-engineering duty', shared: 'shared ground (either role)', none: 'no role evidence' };
@@ -53,4 +56,26 @@ export function explainItem(c: ClassifiedItem, config: Config): string {
   if (shared.length) lines.push('', `Shared ground (counts for neither): ${c.terms.filter((e) => e.role === 'shared').map((e) => `\`${e.term}\``).join(', ')}`);
   if (c.terms.length === 0) lines.push('', 'No term in this line points to either role.');
   return lines.join('\n');
+}
+
+/** The title's verdict or a duty line's class, whichever the position is on. */
+export function hoverAt({ doc, settings, result }: Analysis, position: Position): Hover | null {
+  const offset = toOffset(doc, position);
+  const t = result.title;
+  if (t && offset >= t.range.start && offset <= t.range.end) {
+    return { contents: { kind: 'markdown', value: explainTitle(result, settings.config) }, range: toRange(doc, t.range) };
+  }
+  const c = result.classified.find((x) => offset >= x.item.range.start && offset <= x.item.range.end);
+  if (!c) return null;
+  return { contents: { kind: 'markdown', value: explainItem(c, settings.config) }, range: toRange(doc, c.item.range) };
+}
+
+export async function hover(ctx: ServerContext, params: HoverParams): Promise<Hover | null> {
+  try {
+    const a = await ctx.analyse(params.textDocument.uri);
+    return a ? hoverAt(a, params.position) : null;
+  } catch (err) {
+    ctx.log(`jdlint: hover failed: ${(err as Error).message}`);
+    return null;
+  }
 }

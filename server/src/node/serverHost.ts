@@ -1,0 +1,55 @@
+// The language server's host on Node.js: config files and postings are read from the disk, only
+// inside the workspace folders and the home folder (see configFile.ts and readFile.ts).
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { ServerHost } from '../lsp/host';
+import { configFor, insideRoots, type ConfigProblem } from './configFile';
+import { memoryKeeper } from './memory';
+import { MAX_CONFIG_BYTES, postingByteLimit, readRegularFile } from './readFile';
+
+/** Rule docs ship inside the package next to the bundle: dist/server.js -> docs/rules/<id>.md. */
+export function defaultDocsBase(): string {
+  return pathToFileURL(path.resolve(__dirname, '..', 'docs', 'rules')).href;
+}
+
+/** The workspace folders on disk (folders of other schemes hold no config file of ours). */
+const folders = (roots: readonly string[]) => roots.filter((r) => r.startsWith('file:')).map((r) => fileURLToPath(r));
+
+const readText = (file: string, maxBytes: number) => {
+  const read = readRegularFile(file, maxBytes);
+  return read.ok ? { ok: true as const, text: read.bytes.toString('utf8').replace(/^\uFEFF/, '') } : read;
+};
+
+export function nodeServerHost(docsBase = defaultDocsBase()): ServerHost {
+  return {
+    docsBase,
+    async projectConfig(uri, base, roots) {
+      if (!uri.startsWith('file:')) return { config: base, files: [] };
+      const dir = path.dirname(fileURLToPath(uri));
+      const onDisk = folders(roots);
+      // Without workspace folders (a single file open), the posting's own folder stands for one.
+      const { config, loaded } = configFor(dir, base, undefined, [...(onDisk.length > 0 ? onDisk : [dir]), os.homedir()]);
+      const byFile = new Map<string, ConfigProblem[]>();
+      for (const p of loaded.problems) byFile.set(p.file, [...(byFile.get(p.file) ?? []), p]);
+      const files = loaded.files.map((file) => ({
+        uri: pathToFileURL(file).href,
+        problems: byFile.get(file) ?? [],
+        text: async () => {
+          const read = readText(file, MAX_CONFIG_BYTES);
+          return read.ok ? read.text : '';
+        },
+      }));
+      return { config, files };
+    },
+    canReadPosting: (uri) => uri.startsWith('file:'),
+    insideWorkspace(uri, roots) {
+      const onDisk = folders(roots);
+      return onDisk.length === 0 || insideRoots(fileURLToPath(uri), onDisk);
+    },
+    async readPosting(uri, maxDocumentSize) {
+      return readText(fileURLToPath(uri), postingByteLimit(maxDocumentSize));
+    },
+    afterLint: memoryKeeper(),
+  };
+}
