@@ -282,6 +282,11 @@ export function familyName(family: Exclude<TitleFamily, 'unknown'>): string {
   return FAMILIES[family].name;
 }
 
+/** The profile a family's titles expect (TitleModel.expected), for readers that have the family only (the CLI's JSON). */
+export function expectedOf(family: TitleFamily): Expected {
+  return family === 'unknown' ? 'other' : (FAMILIES[family]?.expected ?? 'other');
+}
+
 /** The title with its role name replaced by the family's name; everything else kept as written. */
 export function retitle(model: TitleModel, family: Exclude<TitleFamily, 'unknown'>): string | null {
   return retitleAs(model, familyName(family));

@@ -1,26 +1,13 @@
 // The DS/MLE breakdown of a posting: the CodeLens on its title and the jdlint/breakdown request.
 import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
-import { percent, topTerms } from '../engine/explain';
+import { percent } from '../engine/explain';
+import { buildBreakdown } from '../report/breakdown';
 import { SHOW_BREAKDOWN_COMMAND, type Breakdown } from '../protocol';
 import type { Analysis, ServerContext } from './context';
 import { toRange } from './positions';
 
-export function breakdownOf({ doc, result: r }: Analysis): Breakdown {
-  return {
-    uri: doc.uri,
-    title: r.title?.text ?? null,
-    family: r.title?.family ?? null,
-    ds: r.profile.ds,
-    mle: r.profile.mle,
-    dsPercent: percent(r.profile.ds),
-    mlePercent: percent(r.profile.mle),
-    role: r.profile.role,
-    dutyItems: r.profile.dutyItems,
-    dsItems: r.profile.dsItems,
-    mleItems: r.profile.mleItems,
-    dsTerms: topTerms(r.classified, 'ds', 5),
-    mleTerms: topTerms(r.classified, 'mle', 5),
-  };
+export function breakdownOf({ doc, result, settings }: Analysis): Breakdown {
+  return buildBreakdown(doc.uri, result, settings.config);
 }
 
 /** One lens on the title with the shares and the role; it runs the breakdown command. */
