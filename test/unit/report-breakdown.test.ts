@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../server/src/engine/config';
 import { lint } from '../../server/src/linter';
 import { buildBreakdown } from '../../server/src/report/breakdown';
-import { escapeHtml, sectionPulls } from '../../server/src/report/render';
+import { breakdownBody, escapeHtml, sectionPulls } from '../../server/src/report/render';
 
 const POSTING = `# Senior Data Scientist
 
@@ -70,5 +70,18 @@ describe('sectionPulls (the picture)', () => {
     expect(svg).toContain(`<h3>${escapeHtml('Do <this>')} <small>weight 1 · pulls to ML engineering</small></h3>`);
     expect(svg).toContain('Kubernetes &amp; Docker');
     expect(svg).toContain('<h3>Text before any heading <small>weight 0.5 · pulls to data science</small></h3>');
+  });
+});
+
+describe('breakdownBody (the editor view)', () => {
+  it('shows the title as text, the verdict with its suggestion, the bar and one row per section', () => {
+    const b = buildBreakdown('file:///p.md', lint(POSTING.replace('Senior Data Scientist', 'Senior Data Scientist <i>&</i>')), DEFAULT_CONFIG);
+    const html = breakdownBody(b);
+    expect(html).toContain('<h1>Senior Data Scientist &lt;i&gt;&amp;&lt;/i&gt;</h1>');
+    expect(html).toContain(`<span class="jd-verdict jd-v-mismatch"`);
+    expect(html).toContain(`Suggested: <q>${escapeHtml(b.verdict.suggestions[0])}</q>`);
+    expect(html.match(/<svg class="jd-bar"/g)).toHaveLength(1);
+    expect(html.match(/<section class="jd-section">/g)).toHaveLength(b.sections.length);
+    expect(html).toContain(`${b.dutyItems} duties: ${b.dsItems} data science, ${b.mleItems} ML engineering`);
   });
 });

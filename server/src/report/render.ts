@@ -3,7 +3,7 @@
 // engine, so the client bundles (desktop and web) import it as well as the CLI. Colours are CSS
 // classes read through custom properties (--jd-ds, --jd-mle, ...), which each page sets: fixed
 // colours in the report, the theme's chart colours in VS Code.
-import type { SectionPull } from '../protocol';
+import type { Breakdown, SectionPull } from '../protocol';
 import { VERDICT_HELP, VERDICT_LABEL, type Verdict } from './verdict';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -140,6 +140,32 @@ export function sectionPulls(sections: readonly SectionPull[]): string {
       );
     })
     .join('');
+}
+
+const ROLE_WORDS: Record<string, string> = { ds: 'data science', mle: 'ML engineering', hybrid: 'both roles (hybrid)', unclear: 'unclear (too little evidence)' };
+
+/**
+ * The editor's breakdown of one posting: title and verdict, the share bar, the terms with most
+ * evidence, and which way each section pulled.
+ */
+export function breakdownBody(b: Breakdown): string {
+  const shared = b.dutyItems - b.dsItems - b.mleItems;
+  const suggestion = b.verdict.suggestions.length
+    ? ` <span class="jd-sugg">Suggested: ${b.verdict.suggestions.map((s) => `<q>${escapeHtml(s)}</q>`).join(' or ')}</span>`
+    : '';
+  const terms = (role: string, list: string[]) => (list.length ? `<li><b>${role}:</b> ${list.map(escapeHtml).join(', ')}</li>` : '');
+  const sections = b.sections.length
+    ? `<h2>By section</h2><p class="jd-hint">Data-science evidence left of the centre line, ML engineering right; one scale for all sections.</p>${sectionPulls(b.sections)}`
+    : '';
+  return (
+    `<h1>${b.title === null ? '<i>Untitled posting</i>' : escapeHtml(b.title)}</h1>` +
+    `<p class="jd-verdict-line">${verdictBadge(b.verdict)}${suggestion}</p>` +
+    `<h2>Duties read as ${escapeHtml(ROLE_WORDS[b.role] ?? b.role)}</h2>` +
+    shareBarWithLegend(b) +
+    `<p>${b.dutyItems} ${b.dutyItems === 1 ? 'duty' : 'duties'}: ${b.dsItems} data science, ${b.mleItems} ML engineering, ${shared} shared ground.</p>` +
+    `<ul class="jd-top">${terms('Data science', b.dsTerms)}${terms('ML engineering', b.mleTerms)}</ul>` +
+    sections
+  );
 }
 
 const fmt = (x: number) => (Math.round(x * 10) / 10).toString();

@@ -1,0 +1,125 @@
+// The HTML report (jdlint --format html): one row per posting with the linter's verdict, every
+// posting's text escaped, nothing loaded from elsewhere. The page in a browser: test/editor/report.mjs.
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { formatHtml, reportVerdict } from '../../server/src/cli/html';
+import { toJson, type JsonReport } from '../../server/src/cli/format';
+import { lint } from '../../server/src/linter';
+import { escapeHtml, shareBar } from '../../server/src/report/render';
+
+const ML_ENGINEERING = `
+## Responsibilities
+- Deploy models as low-latency APIs on Kubernetes with Docker
+- Own CI/CD, monitoring and retraining pipelines for models in production
+- Scale model serving to thousands of requests per second
+`;
+const DATA_SCIENCE = `
+## Responsibilities
+- Design A/B tests and analyze the results with statistics
+- Present insights and recommendations to stakeholders and leadership
+- Build dashboards in Tableau that track retention and churn
+`;
+const BOTH = `
+## Responsibilities
+- Design A/B tests, analyze results and present insights to stakeholders
+- Build dashboards in Looker and report KPIs to leadership
+- Deploy the model as an API on Kubernetes
+- Own CI/CD and monitoring for models in production
+`;
+const NEITHER = `
+## Responsibilities
+- Build and maintain ETL jobs that load the data warehouse every night
+- Design the data lake layout and the star schema for finance
+- Own data ingestion from our partners and data quality checks
+`;
+const HOSTILE_TITLE = `Data Scientist <script>alert("x")</script> & 'R&D'`;
+
+const postings: Record<string, string> = {
+  'mismatch.md': `# Senior Data Scientist\n${ML_ENGINEERING}`,
+  'match.md': `# Data Scientist\n${DATA_SCIENCE}`,
+  'hybrid.md': `# Machine Learning Engineer\n${BOTH}`,
+  'neither.md': `# Data Scientist\n${NEITHER}`,
+  'analyst.md': `# Data Analyst\n${DATA_SCIENCE}`,
+  'untitled.md': `Some notes about a team.\n`,
+  'a "quoted" <file> & co.md': `# ${HOSTILE_TITLE}\n${DATA_SCIENCE}\n- Use <b>tags</b> & "quotes" in a <duty>\n`,
+};
+
+const reports: JsonReport[] = Object.entries(postings).map(([file, text]) => toJson({ file, display: file, result: lint(text) }));
+const html = formatHtml(reports, { version: '9.9.9-test' });
+const rows = [...html.matchAll(/<tr data-i="(\d+)" data-verdict="([a-z]+)"[^>]*>([\s\S]*?)<\/tr>/g)];
+const rowOf = (file: string) => rows[reports.findIndex((r) => r.file === file)];
+
+describe('jdlint --format html', () => {
+  it('has one row per posting, in the order of the files', () => {
+    expect(rows.map((m) => Number(m[1]))).toEqual(reports.map((_, i) => i));
+    expect(html).toContain(`${reports.length} of ${reports.length} postings shown`);
+  });
+
+  it("gives each posting the linter's verdict, with the suggested title", () => {
+    const verdictOfRow = (file: string) => rowOf(file)[2];
+    expect(verdictOfRow('mismatch.md')).toBe('mismatch');
+    expect(verdictOfRow('match.md')).toBe('match');
+    expect(verdictOfRow('hybrid.md')).toBe('hybrid');
+    expect(verdictOfRow('neither.md')).toBe('other');
+    expect(verdictOfRow('analyst.md')).toBe('unchecked');
+    expect(verdictOfRow('untitled.md')).toBe('unchecked');
+    const mismatch = reports.find((r) => r.file === 'mismatch.md')!;
+    const finding = mismatch.diagnostics.find((d) => d.rule === 'title-duty-mismatch')!;
+    const suggested = finding.suggestions[0];
+    expect(suggested).toBe('Senior Machine Learning Engineer');
+    expect(rowOf('mismatch.md')[3]).toContain(`Suggested: <q>${suggested}</q>`);
+    expect(reportVerdict(mismatch)).toEqual({ kind: 'mismatch', rule: 'title-duty-mismatch', suggestions: finding.suggestions });
+  });
+
+  it('lists each finding with its line and column, severity, message and rule', () => {
+    const r = reports.find((x) => x.file === 'mismatch.md')!;
+    const row = rowOf('mismatch.md')[3];
+    for (const d of r.diagnostics) {
+      expect(row).toContain(`<span class="loc">${d.line}:${d.column}</span> <span class="sev sev-${d.severity}">${d.severity}</span> <span class="msg">${escapeHtml(d.message)}</span> <code class="rule">${d.rule}</code>`);
+    }
+    expect(row.match(/<li>/g)).toHaveLength(r.diagnostics.length);
+  });
+
+  it('escapes titles, file names and messages: no markup from a posting reaches the page', () => {
+    const row = rowOf('a "quoted" <file> & co.md')[3];
+    expect(row).toContain('Data Scientist &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;R&amp;D&#39;');
+    expect(row).toContain('a &quot;quoted&quot; &lt;file&gt; &amp; co.md');
+    expect(html).not.toContain('<script>alert');
+    expect(html).not.toContain('<b>tags');
+    expect(html).not.toContain('<duty>');
+    // The page's own script is its only script element.
+    expect(html.match(/<script/g)).toHaveLength(1);
+  });
+
+  it('loads nothing from elsewhere: a CSP of the hashes of its own style and script, no URLs', () => {
+    const csp = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/)![1];
+    const hash = (s: string) => `'sha256-${createHash('sha256').update(s).digest('base64')}'`;
+    const style = html.match(/<style>([\s\S]*?)<\/style>/)![1];
+    const script = html.match(/<script>([\s\S]*?)<\/script>/)![1];
+    expect(csp).toBe(`default-src 'none'; style-src ${hash(style)}; script-src ${hash(script)}`);
+    expect(html).not.toMatch(/\b(src|href)=/);
+    expect(html).not.toMatch(/https?:\/\/(?!www\.w3\.org)/);
+  });
+
+  it('counts the folder: postings, findings, and the role mix in the chart', () => {
+    const findings = reports.reduce((n, r) => n + r.diagnostics.length, 0);
+    expect(html).toContain(`<p class="sum">7 postings · ${findings} findings`);
+    const roles = (role: string) => reports.filter((r) => r.profile.role === role).length;
+    const chart = html.match(/<svg class="jd-chart"[^>]*aria-label="Role mix of the duties: ([^"]*)"/)![1];
+    expect(chart).toBe(`Data science ${roles('ds')}, ML engineering ${roles('mle')}, Hybrid ${roles('hybrid')}, Unclear ${roles('unclear')}`);
+  });
+
+  it('offers a rule filter with every rule that fired, and a verdict filter with every verdict present', () => {
+    const fired = [...new Set(reports.flatMap((r) => r.diagnostics.map((d) => d.rule)))].sort();
+    const ruleSelect = html.match(/<select id="f-rule">([\s\S]*?)<\/select>/)![1];
+    expect([...ruleSelect.matchAll(/<option value="([^"]+)"/g)].map((m) => m[1])).toEqual(fired);
+    const verdictSelect = html.match(/<select id="f-verdict">([\s\S]*?)<\/select>/)![1];
+    expect([...verdictSelect.matchAll(/<option value="([^"]+)"/g)].map((m) => m[1]).sort()).toEqual(['hybrid', 'match', 'mismatch', 'other', 'unchecked']);
+  });
+
+  it('draws the share bar to the shares: data science from the left', () => {
+    const bar = shareBar({ ds: 0.234, mle: 0.766, dsPercent: '23%', mlePercent: '77%' });
+    expect(bar).toContain('<rect class="jd-ds" width="23.4" height="8"/><rect class="jd-mle" x="23.4" width="76.6" height="8"/>');
+    expect(bar).toContain('aria-label="data science 23%, ML engineering 77%"');
+  });
+});
