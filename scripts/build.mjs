@@ -68,6 +68,8 @@ const entries = [
   { in: 'client/src/extension.ts', out: 'dist/client.js', external: ['vscode'] },
   { in: 'server/src/main.ts', out: 'dist/server-main.js' },
   { in: 'server/src/cli/main.ts', out: 'dist/cli-main.js' },
+  // The programmatic API (package.json `exports`); its types: scripts/api-types.mjs at npm pack.
+  { in: 'server/src/api.ts', out: 'dist/api.js' },
   { in: 'scripts/eval.ts', out: 'dist/eval.js' },
   { in: 'scripts/rule-stats.ts', out: 'dist/rule-stats.js' },
 ];

@@ -1,24 +1,39 @@
 // Builds jdlint-<version>.vsix with @vscode/vsce. Everything the extension needs is bundled into
-// dist/, so node_modules stays out (--no-dependencies); .vscodeignore lists what else stays out.
+// dist/, so node_modules stays out (--no-dependencies); .vscodeignore lists what ships.
 //
-// The README is the Marketplace page. Its links to docs/ resolve inside the installed extension
-// (the pages ship); its screenshots (docs/images, 200 KB, over the .vsix budget) do not ship. With a
-// `repository` in package.json, vsce rewrites every relative link and image to an absolute URL of
-// that repository, so the Marketplace shows them; without one, vsce refuses relative images unless
-// told to leave links alone, so they stay relative and show wherever the repository is browsed.
+// package.json's `files` is what the npm package ships (the CLI, the language server, the API);
+// vsce refuses a folder that has both `files` and a .vscodeignore, so the .vsix is made in a
+// staging folder: vsce lists the files by .vscodeignore (for a manifest without `files`), they are
+// copied there with that manifest, and vsce packs the copy.
+//
+// The README is the Marketplace page. vsce rewrites its relative links and images to absolute URLs
+// of package.json's `repository` (docs/images, 200 KB of screenshots, stay out of the .vsix).
 import { execFileSync } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { name, version, repository } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
-const out = `${name}-${version}.vsix`;
+const require = createRequire(import.meta.url);
+const { listFiles } = require('@vscode/vsce');
+
+const { files: _npmFiles, ...manifest } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+const out = `${manifest.name}-${manifest.version}.vsix`;
+const stage = path.join(root, '.cache/vsix');
+
+const list = await listFiles({ cwd: root, manifest, packageManager: 'none', ignoreFile: path.join(root, '.vscodeignore') });
+rmSync(stage, { recursive: true, force: true });
+for (const file of list) {
+  if (file === 'package.json') continue;
+  mkdirSync(path.dirname(path.join(stage, file)), { recursive: true });
+  copyFileSync(path.join(root, file), path.join(stage, file));
+}
+writeFileSync(path.join(stage, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
+
 const vsce = path.join(root, 'node_modules/@vscode/vsce/vsce');
-const links = repository ? [] : ['--allow-missing-repository', '--no-rewrite-relative-links'];
-if (!repository) console.log('package.json has no "repository": README images and links stay relative (not shown on the Marketplace)');
-execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', ...links, '--out', out], {
-  cwd: root,
+execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--out', path.join(root, out)], {
+  cwd: stage,
   stdio: ['ignore', 'inherit', 'inherit'],
 });
 console.log(`${out}: ${(statSync(path.join(root, out)).size / 1024).toFixed(0)} KB`);
