@@ -1,6 +1,6 @@
 // `npm test`: every test the project has, in order, with each part's output streamed as it runs.
 // build -> .vsix -> typecheck -> lint (ESLint, markdownlint) -> vitest (unit + lsp) -> editors installed if missing ->
-// extension-host tests in code-server -> UI test in Chromium -> Neovim as a second LSP client.
+// extension-host tests in code-server -> UI test in Chromium -> the HTML report in Chromium -> Neovim as a second LSP client.
 // A part whose prerequisite failed is reported as not run (and counted as failed) rather than run
 // against stale output. Exits 1 when any part failed.
 import { spawn } from 'node:child_process';
@@ -25,6 +25,7 @@ const parts = [
     timeout: 10 * MINUTE,
   },
   { id: 'ui', name: 'UI test: code-server + Chromium', cmd: ['node', 'test/editor/ui.mjs'], needs: ['package', 'editors'], timeout: 10 * MINUTE },
+  { id: 'report', name: 'HTML report in Chromium', cmd: ['node', 'test/editor/report.mjs'], needs: ['build', 'editors'], timeout: 5 * MINUTE },
   { id: 'neovim', name: 'Neovim LSP client test', cmd: ['node', 'test/editor/nvim/run.mjs'], needs: ['build', 'editors'], timeout: 5 * MINUTE },
 ];
 

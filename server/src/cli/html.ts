@@ -105,7 +105,7 @@ table,tbody,tr,td{display:block;width:auto}
 tr{border:1px solid var(--line);border-radius:8px;margin:.6rem 0;padding:.2rem .1rem}
 td{border:0;padding:.3rem .5rem}
 .c-title,.c-verdict,.c-share{width:auto}
-.controls label{flex:1 1 40%}.controls select,.controls input{min-width:0;width:100%}
+.controls{position:static}.controls label{flex:1 1 40%}.controls select,.controls input{min-width:0;width:100%}
 #shown{margin-left:0}
 }
 ${PICTURE_CSS}`;
@@ -212,7 +212,7 @@ export function formatHtml(reports: JsonReport[], opts: HtmlOptions): string {
   const sortOptions = [
     ['file:asc', 'File'],
     ['title:asc', 'Title'],
-    ['verdict:asc', 'Verdict (to act on first)'],
+    ['verdict:asc', 'Verdict'],
     ['mle:desc', 'Most ML engineering'],
     ['mle:asc', 'Most data science'],
     ['n:desc', 'Most findings'],

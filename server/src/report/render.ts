@@ -63,7 +63,7 @@ export function countChart(title: string, bars: CountBar[]): string {
   const total = bars.reduce((n, b) => n + b.count, 0);
   const max = Math.max(1, ...bars.map((b) => b.count));
   const row = 26;
-  const labelW = 110;
+  const labelW = 125;
   const barW = 200;
   const h = bars.length * row;
   const body = bars
@@ -92,7 +92,8 @@ export function shareHistogram(mleShares: readonly number[]): string {
   const bins = new Array<number>(10).fill(0);
   for (const s of mleShares) bins[Math.min(9, Math.max(0, Math.floor(s * 10)))]++;
   const max = Math.max(1, ...bins);
-  const w = 30;
+  // As wide as countChart's drawing, so the text of both is the same size side by side.
+  const w = 40;
   const h = 100;
   const bars = bins
     .map((n, i) => {
