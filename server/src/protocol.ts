@@ -8,6 +8,8 @@ export interface JdlintSettings {
   rules?: Record<string, 'off' | 'hint' | 'info' | 'warning' | 'error'>;
   /** The other role's share of the duty evidence that flags a title (thresholds.mismatchShare). */
   mismatchThreshold?: number;
+  /** When open postings are linted: as they change (default) or only when saved (and when opened). */
+  run?: 'onType' | 'onSave';
 }
 
 /** Request: the DS/MLE breakdown of a posting. Params: { uri }. */

@@ -8,6 +8,7 @@ import { codeActions } from './codeActions';
 import { createContext, type ServerContext } from './context';
 import { publishDiagnostics } from './diagnostics';
 import type { ServerHost } from './host';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { hover } from './hover';
 import { lintFiles } from './workspaceLint';
 
@@ -20,7 +21,8 @@ export function initializeResult(ctx: ServerContext, params: InitializeParams): 
   ctx.roots = folders.map((f) => f.uri);
   return {
     capabilities: {
-      textDocumentSync: TextDocumentSyncKind.Incremental,
+      // Saves are reported for jdlint.run onSave.
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       hoverProvider: true,
       codeLensProvider: { resolveProvider: false },
@@ -37,7 +39,7 @@ export function startServer(connection: Connection, host: ServerHost): ServerCon
   const { documents } = ctx;
   const relintAll = () => {
     ctx.forgetAll();
-    for (const doc of documents.all()) void publishDiagnostics(ctx, connection, doc);
+    for (const doc of documents.all()) void publishDiagnostics(ctx, connection, doc, 'settings');
   };
 
   connection.onInitialize((params) => initializeResult(ctx, params));
@@ -53,8 +55,11 @@ export function startServer(connection: Connection, host: ServerHost): ServerCon
   // The client watches .jdlintrc files; any change re-reads them.
   connection.onDidChangeWatchedFiles(relintAll);
 
-  // Fires on open as well as on every change.
-  documents.onDidChangeContent((e) => void publishDiagnostics(ctx, connection, e.document));
+  // Fires on open (right after onDidOpen) as well as on every change.
+  const opened = new WeakSet<TextDocument>();
+  documents.onDidOpen((e) => void opened.add(e.document));
+  documents.onDidChangeContent((e) => void publishDiagnostics(ctx, connection, e.document, opened.has(e.document) ? 'open' : 'change'));
+  documents.onDidSave((e) => void publishDiagnostics(ctx, connection, e.document, 'save'));
   documents.onDidClose((e) => {
     ctx.forget(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });

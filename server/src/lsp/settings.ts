@@ -10,10 +10,23 @@ import { toRange } from './positions';
 
 export interface Settings {
   enable: boolean;
+  /** `jdlint.run`: lint open postings as they change, or only when opened and saved. */
+  run: 'onType' | 'onSave';
   config: Config;
 }
 
-export const DEFAULT_SETTINGS: Settings = { enable: true, config: DEFAULT_CONFIG };
+export const DEFAULT_SETTINGS: Settings = { enable: true, run: 'onType', config: DEFAULT_CONFIG };
+
+/** What made the server look at an open posting. */
+export type LintTrigger = 'open' | 'change' | 'save' | 'settings';
+
+/**
+ * Whether a trigger publishes new diagnostics. With `jdlint.run: onSave` an edit does not: the
+ * editor keeps showing the findings of the last save (moved along with the edits) until the next.
+ */
+export function lintsOn(trigger: LintTrigger, s: Settings): boolean {
+  return trigger !== 'change' || s.run !== 'onSave';
+}
 const KNOWN_RULE_IDS: ReadonlySet<string> = new Set(RULES_BY_ID.keys());
 
 /** Client settings -> engine configuration; anything missing or wrong falls back to the defaults. */
@@ -25,7 +38,8 @@ export function settingsFrom(raw: unknown, log: (m: string) => void): Settings {
   if (typeof s.mismatchThreshold === 'number') overrides.thresholds = { mismatchShare: s.mismatchThreshold };
   const { config, problems } = resolveConfig(overrides, DEFAULT_CONFIG, KNOWN_RULE_IDS);
   for (const p of problems) log(`jdlint settings: ${p} (default kept)`);
-  return { enable: s.enable !== false, config };
+  if (s.run !== undefined && s.run !== 'onType' && s.run !== 'onSave') log(`jdlint settings: "run" must be "onType" or "onSave", got ${JSON.stringify(s.run)} (default kept)`);
+  return { enable: s.enable !== false, run: s.run === 'onSave' ? 'onSave' : 'onType', config };
 }
 
 /** The problems of one config file, as diagnostics on that file. */
