@@ -1,5 +1,6 @@
 // What the generated parts of the docs should say, computed from the code: the README's rule table,
-// sample output and editor settings, and each rule page's header. scripts/gen-docs.ts writes it
+// sample output and editor settings, the `jdlint.rules` schema in package.json (settings-schema.ts)
+// and each rule page's header. scripts/gen-docs.ts writes it
 // (`npm run docs`); test/docs/generated.test.ts fails when the files on disk differ from it.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -8,6 +9,7 @@ import { DEFAULT_CONFIG } from '../server/src/engine/config';
 import { INPUT_RULE, lint } from '../server/src/linter';
 import { RULES } from '../rules/index';
 import { ruleDocPath, type Rule } from '../rules/rule';
+import { withRuleSettings } from './settings-schema';
 
 /** Replaces the text between `<!-- name:start -->` and `<!-- name:end -->` (markers kept). */
 export function replaceRegion(text: string, name: string, body: string, file: string): string {
@@ -59,12 +61,17 @@ interface SettingSchema {
   default: unknown;
   description?: string;
   markdownDescription?: string;
+  enum?: string[];
+  enumDescriptions?: string[];
 }
 
-/** The editor settings the extension contributes (package.json), one line each. */
+/** The editor settings the extension contributes (package.json), one line each, with each value of an enum. */
 export function settingsList(packageJson: { contributes: { configuration: { properties: Record<string, SettingSchema> } } }): string {
   return Object.entries(packageJson.contributes.configuration.properties)
-    .map(([key, p]) => `- \`${key}\` (default \`${JSON.stringify(p.default)}\`): ${p.markdownDescription ?? p.description ?? ''}`)
+    .map(([key, p]) => {
+      const values = p.enum && p.enumDescriptions ? ` ${p.enum.map((v, i) => `\`${v}\`: ${p.enumDescriptions![i]}`).join(' ')}` : '';
+      return `- \`${key}\` (default \`${JSON.stringify(p.default)}\`): ${p.markdownDescription ?? p.description ?? ''}${values}`;
+    })
     .join('\n');
 }
 
@@ -91,7 +98,9 @@ export async function expectedDocs(root: string): Promise<Map<string, string>> {
   let readme = read('README.md');
   readme = replaceRegion(readme, 'rules-table', rulesTable(RULES), 'README.md');
   readme = replaceRegion(readme, 'sample-output', await sampleOutput(root), 'README.md');
-  readme = replaceRegion(readme, 'settings', settingsList(JSON.parse(read('package.json'))), 'README.md');
+  const manifest = withRuleSettings(read('package.json'), RULES);
+  files.set('package.json', manifest);
+  readme = replaceRegion(readme, 'settings', settingsList(JSON.parse(manifest)), 'README.md');
   files.set('README.md', readme);
 
   const pages = new Set(readdirSync(path.join(root, 'docs/rules')).filter((f) => f.endsWith('.md')));

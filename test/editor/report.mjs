@@ -116,10 +116,10 @@ async function main() {
       assert(requests.length === 1 && requests[0] === url, `requests: ${requests.join(', ')}`);
     });
 
-    const rows = page.locator('#postings tbody tr');
-    const visibleFiles = () => page.locator('#postings tbody tr:not([hidden]) .f').allInnerTexts();
+    const rows = page.locator('#postings .row');
+    const visibleFiles = () => page.locator('#postings .row:not([hidden]) .f').allInnerTexts();
     await step('one row per file, each with its title, share bar, verdict and findings', async () => {
-      const shown = await page.locator('#postings tbody tr .f').allInnerTexts();
+      const shown = await page.locator('#postings .row .f').allInnerTexts();
       assert(
         JSON.stringify(shown.map((f) => path.basename(f)).sort()) === JSON.stringify(files),
         `rows ${JSON.stringify(shown)} != files ${JSON.stringify(files)}`,
@@ -170,17 +170,17 @@ async function main() {
 
     await step('sorting by the DS / MLE header orders the rows by share, both ways', async () => {
       const shares = async () => (await rows.evaluateAll((trs) => trs.map((tr) => Number(tr.dataset.mle))));
-      const header = page.locator('th[data-key=mle] button');
+      const header = page.locator('#postings .head [data-key=mle] button');
       await header.click();
       const up = await shares();
       assert(up.every((s, i) => i === 0 || up[i - 1] <= s), `not ascending: ${up}`);
-      assert((await page.locator('th[data-key=mle]').getAttribute('aria-sort')) === 'ascending', 'header not marked ascending');
+      assert((await page.locator('#postings .head [data-key=mle]').getAttribute('aria-sort')) === 'ascending', 'header not marked ascending');
       await header.click();
       const down = await shares();
       assert(down.every((s, i) => i === 0 || down[i - 1] >= s), `not descending: ${down}`);
       const byTitle = page.locator('#sort');
       await byTitle.selectOption('file:asc');
-      const order = await page.locator('#postings tbody tr .f').allInnerTexts();
+      const order = await page.locator('#postings .row .f').allInnerTexts();
       assert(JSON.stringify(order) === JSON.stringify([...order].sort((a, b) => a.localeCompare(b, undefined, { numeric: true, sensitivity: 'base' }))), `not by file: ${order}`);
     });
 

@@ -46,7 +46,11 @@ const postings: Record<string, string> = {
 
 const reports: JsonReport[] = Object.entries(postings).map(([file, text]) => toJson({ file, display: file, result: lint(text) }));
 const html = formatHtml(reports, { version: '9.9.9-test' });
-const rows = [...html.matchAll(/<tr data-i="(\d+)" data-verdict="([a-z]+)"[^>]*>([\s\S]*?)<\/tr>/g)];
+// One line of the page per posting.
+const rows = html
+  .split('\n')
+  .map((line) => line.match(/^<div class="row" role="row" data-i="(\d+)" data-verdict="([a-z]+)"[^>]*>(.*)<\/div>$/))
+  .filter((m) => m !== null);
 const rowOf = (file: string) => rows[reports.findIndex((r) => r.file === file)];
 
 describe('jdlint --format html', () => {
