@@ -84,3 +84,10 @@ export type ReadFileResult = { text: string } | { error: string; missing?: boole
 export interface JdlintInitializationOptions {
   docsBase?: string;
 }
+
+/** Client commands: restart the language server; open (or create) the config file of the active posting. */
+export const RESTART_SERVER_COMMAND = 'jdlint.restartServer';
+export const OPEN_CONFIG_COMMAND = 'jdlint.openConfig';
+
+/** Project config file names, in the order they are looked for in a folder (as server/src/node/configFile.ts). */
+export const CONFIG_FILE_NAMES = ['.jdlintrc.json', '.jdlintrc.yaml', '.jdlintrc.yml'] as const;
