@@ -240,3 +240,4 @@ function printFiguresFor(title: string, outs: Outcome[]): Figure[] {
 }
 
 if (process.argv[1]?.endsWith('eval.js')) main();
+if (process.argv[1]?.endsWith('eval.js')) void import('./eval-detect').then((d) => d.evalDetect()); // posting detection rates (#19 point 1)

@@ -44,6 +44,12 @@ export interface Config {
   maxDocumentSize: number;
   /** The year that "years of experience" are checked against; rules never read the clock. */
   year: number;
+  /**
+   * Ask the text whether it is a posting (detect.ts), and lint nothing when it is not. The CLI and
+   * the editor ask; a caller handing the engine a posting (a `files` pattern, tests, eval) need not.
+   * A marker in the document settles it either way.
+   */
+  detectPostings: boolean;
 }
 
 export type PartialConfig = {
@@ -80,6 +86,7 @@ export const DEFAULT_CONFIG: Config = {
   sectionWeights: DEFAULT_SECTION_WEIGHTS,
   maxDocumentSize: 2_000_000,
   year: new Date().getUTCFullYear(),
+  detectPostings: false,
 };
 
 export const SEVERITIES: readonly Severity[] = ['off', 'hint', 'info', 'warning', 'error'];
@@ -178,6 +185,7 @@ export function resolveConfig(overrides: unknown, base: Config = DEFAULT_CONFIG,
       sectionWeights: mergeNumbers(base.sectionWeights, overrides.sectionWeights, 'sectionWeights', problems),
       maxDocumentSize: int('maxDocumentSize', 1, 100_000_000),
       year: int('year', 1950, 9999),
+      detectPostings: base.detectPostings,
     },
     problems,
   };

@@ -3,6 +3,7 @@
 // document holds, the caller gets a result.
 import { classifyPosting } from './classifier';
 import { DEFAULT_CONFIG, type Config } from './config';
+import { detectPosting, type Detection } from './detect';
 import { parsePosting } from './posting';
 import { computeProfile } from './profile';
 import { parseTitle } from './title';
@@ -19,6 +20,8 @@ export interface LintResult {
   profile: Profile;
   title: TitleModel | null;
   findings: Finding[];
+  /** Whether the document is a posting and why (detect.ts); one that is not gets no findings. */
+  detection: Detection;
 }
 
 /** Findings about the input itself rather than the posting; documented in docs/rules/document-input.md. */
@@ -29,6 +32,9 @@ function inputFinding(severity: Exclude<Severity, 'off'>, message: string, range
   return { rule: INPUT_RULE, severity, message, range, related: [], suggestions: [], fixes: [] };
 }
 
+/** An unreadable document is reported, as a posting would be: what it is cannot be told. */
+const UNREAD: Detection = { posting: true, by: 'caller', reason: 'not read', roleTitle: null, terms: [], headings: [], marker: null };
+
 const EMPTY_PROFILE: Profile = { ds: 0, mle: 0, role: 'unclear', dutyItems: 0, dsItems: 0, mleItems: 0, evidenceMass: 0 };
 
 function emptyResult(text: string, finding: Finding): LintResult {
@@ -38,6 +44,7 @@ function emptyResult(text: string, finding: Finding): LintResult {
     profile: EMPTY_PROFILE,
     title: null,
     findings: [finding],
+    detection: UNREAD,
   };
 }
 
@@ -93,6 +100,8 @@ export function createLinter(rules: readonly Rule[]): Linter {
   function lintPosting(posting: Posting, config: Config = DEFAULT_CONFIG): LintResult {
     const text = posting.text;
     try {
+      const detection = detectPosting(posting, config.detectPostings);
+      if (!detection.posting) return { posting, classified: [], profile: EMPTY_PROFILE, title: null, findings: [], detection };
       const classified = classifyPosting(posting);
       const profile = computeProfile(classified, config);
       const title = posting.title ? parseTitle(posting.title) : null;
@@ -111,7 +120,7 @@ export function createLinter(rules: readonly Rule[]): Linter {
         }
       }
       findings.sort((a, b) => a.range.start - b.range.start || a.rule.localeCompare(b.rule));
-      return { posting, classified, profile, title, findings: applySuppressions(text, findings, known) };
+      return { posting, classified, profile, title, findings: applySuppressions(text, findings, known), detection };
     } catch (err) {
       return notRead(text, err);
     }

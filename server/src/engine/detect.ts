@@ -1,0 +1,225 @@
+// Is this Markdown a job posting? Read as a reader tells a posting from a README: a title that
+// names a job, and the wording of duties, requirements and terms of employment. The words are data
+// (rules/lexicons/posting-signals.json); a marker in the document, or a `files` pattern of the team
+// (server/src/node/select.ts), settles it without asking the text. Pure: text in, verdict out.
+import signals from '../../../rules/lexicons/posting-signals.json';
+import vanity from '../../../rules/lexicons/vanity-titles.json';
+import { parseTitle } from './title';
+import type { Posting, Range, SectionKind } from './types';
+
+/** A term that counted for (or, in a title, against) the document being a posting. */
+export interface DetectionTerm {
+  /** The lexicon entry, e.g. "years of experience". */
+  label: string;
+  /** The words as written. */
+  text: string;
+  range: Range;
+}
+
+export interface Detection {
+  posting: boolean;
+  /** What settled it: a marker comment, front matter, the caller (`files`, or a lint that asks no question), or the text. */
+  by: 'comment' | 'frontmatter' | 'caller' | 'text';
+  /** One line a user reads: why this is or is not a posting. */
+  reason: string;
+  /** The title, when it names a job. */
+  roleTitle: Range | null;
+  /** One term per posting-wording entry found (the first place each is found). */
+  terms: DetectionTerm[];
+  /** Headings of duty sections (responsibilities, requirements, nice to have), one per kind. */
+  headings: Range[];
+  /** Where the marker or front-matter key is, when one settled it. */
+  marker: Range | null;
+}
+
+/** Thresholds of the verdict. Measured by scripts/eval-detect.ts (docs/posting-detection.md). */
+export const DETECTION = {
+  /** Posting-wording entries a document with a role title needs. */
+  withTitle: 2,
+  /**
+   * ... and one without (a posting whose title is missing, which missing-title reports), which must
+   * also have headings of this many kinds of duty sections (responsibilities, requirements, nice to
+   * have): documents about postings (articles, this project's docs) use the words too.
+   */
+  withoutTitle: 5,
+  headingKinds: 2,
+  /** Characters read for wording: a posting states what it is long before this. */
+  readChars: 60_000,
+  /** A title longer than this many words is a sentence, not a job's name. */
+  titleWords: 24,
+} as const;
+
+/** The comment markers, as suppression comments are written (`<!-- jdlint-disable ... -->`). */
+const MARKER = /^[ \t]*<!--[ \t]*jdlint-(posting|not-posting)[ \t]*-->[ \t]*$/gm;
+/** The front-matter key and its two values. */
+export const FRONT_MATTER_KEY = 'jdlint';
+
+const ROLE_NOUNS = new Set(signals.roleNouns);
+const NOT_ROLE_TITLE = new Set(signals.notRoleTitle);
+/** Hype titles ("Data Ninja") name a job too: vanity-title is there to retitle them. */
+const VANITY = new Set(vanity.vanity.filter((w) => !w.includes(' ')));
+const VANITY_DOMAIN = new Set(vanity.domains.flatMap((d) => d.words).filter((w) => !w.includes(' ')));
+
+interface Entry {
+  label: string;
+}
+const ENTRIES: Entry[] = signals.phrases.map((p) => ({ label: p.label }));
+const ENTRY_OF = new Map<string, number>();
+/** One pattern per phrase: whole words, any run of spaces or hyphens between them, either apostrophe. */
+const PHRASES = (() => {
+  const alternatives: string[] = [];
+  signals.phrases.forEach((p, i) => {
+    for (const pattern of p.patterns) {
+      const key = phraseKey(pattern);
+      if (ENTRY_OF.has(key)) continue;
+      ENTRY_OF.set(key, i);
+      alternatives.push(
+        key
+          .split(' ')
+          .map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/'/g, "['’]"))
+          .join('[\\s-]+'),
+      );
+    }
+  });
+  // Longest first, so "years of relevant experience" is read as one phrase.
+  alternatives.sort((a, b) => b.length - a.length);
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+})();
+
+/** A matched phrase as its lexicon key: lower case, straight apostrophes, single spaces for spaces and hyphens. */
+function phraseKey(s: string): string {
+  return s.toLowerCase().replace(/’/g, "'").replace(/[\s-]+/g, ' ').trim();
+}
+
+/** A marker comment or front-matter key, or null. The first marker comment outside code fences wins. */
+export function postingMarker(posting: Posting): { posting: boolean; by: 'comment' | 'frontmatter'; range: Range } | null {
+  const fm = posting.frontMatter;
+  const value = fm?.data?.[FRONT_MATTER_KEY];
+  if (fm && (value === 'posting' || value === 'not-posting')) return { posting: value === 'posting', by: 'frontmatter', range: fm.range };
+  const text = posting.text;
+  if (!text.includes('jdlint-')) return null;
+  MARKER.lastIndex = 0;
+  let code: Range[] | null = null;
+  for (let m = MARKER.exec(text); m; m = MARKER.exec(text)) {
+    if (inside((code ??= fences(text)), m.index)) continue;
+    return { posting: m[1] === 'posting', by: 'comment', range: { start: m.index + m[0].indexOf('<'), end: m.index + m[0].lastIndexOf('>') + 1 } };
+  }
+  return null;
+}
+
+/** The fenced code blocks of a text (where postings are quoted as examples, not written), in order. */
+function fences(text: string): Range[] {
+  const out: Range[] = [];
+  let open: { at: number; mark: string } | null = null;
+  const fence = /^[ \t]{0,3}(`{3,}|~{3,})/gm;
+  for (let m = fence.exec(text); m; m = fence.exec(text)) {
+    if (open === null) open = { at: m.index, mark: m[1] };
+    else if (m[1][0] === open.mark[0] && m[1].length >= open.mark.length) {
+      out.push({ start: open.at, end: m.index + m[0].length });
+      open = null;
+    }
+  }
+  if (open) out.push({ start: open.at, end: text.length });
+  return out;
+}
+
+const inside = (ranges: Range[], at: number) => ranges.some((r) => at >= r.start && at < r.end);
+
+/**
+ * Whether the posting's title names a job. Job boards glue qualifiers to titles ("Acme - Senior
+ * Engineer - Remote", "Data Scientist, Pricing", "C++ Engineer in Robotics"): one part between
+ * them is enough, if it ends in a role noun (give or take a level: "Analyst III") or a hype word
+ * after a field ("Data Ninja", which vanity-title retitles), or holds a role noun
+ * in a title family title.ts knows ("Data Scientists"), and no word makes it about jobs rather than
+ * a job ("How we interview data scientists").
+ */
+function roleTitle(posting: Posting): Range | null {
+  const title = posting.title;
+  if (!title) return null;
+  const all = title.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  // One word with no space in it is a name (a package, a file: "http-proxy-agent"), not a job's.
+  if (all.length === 0 || all.length > DETECTION.titleWords || !/\s/.test(title.text.trim())) return null;
+  let family: boolean | null = null;
+  for (const part of title.text.split(QUALIFIER)) {
+    const ws = part
+      .toLowerCase()
+      .split(/[\s/-]+/)
+      .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
+      .filter((w) => w && !LEVEL.test(w));
+    if (ws.length === 0 || ws.some((w) => NOT_ROLE_TITLE.has(w))) continue;
+    const last = ws[ws.length - 1];
+    if (ws.length >= 2 && (ROLE_NOUNS.has(last) || (VANITY.has(last) && ws.some((w) => VANITY_DOMAIN.has(w))))) return title.range;
+    if (ws.some((w) => ROLE_NOUNS.has(w) || ROLE_NOUNS.has(w.replace(/s$/, '')))) {
+      family ??= parseTitle(title).family !== 'unknown';
+      if (family) return title.range;
+    }
+  }
+  return null;
+}
+
+/** What separates a role name from the qualifiers job boards add to it. */
+const QUALIFIER = /\s[-–—|(]|[,(:|[\]]|\s\/\s|\s(?:in|for|at|with)\s/i;
+/** A level after a role name: "I", "II", "3", "L5". */
+const LEVEL = /^(?:[ivx]{1,4}|l?\d{1,2})$/;
+
+/** The posting-wording entries found in the text outside code blocks, the first place of each. */
+function wording(text: string): DetectionTerm[] {
+  const seen = new Set<number>();
+  const terms: DetectionTerm[] = [];
+  const read = text.length > DETECTION.readChars ? text.slice(0, DETECTION.readChars) : text;
+  const code = fences(read);
+  PHRASES.lastIndex = 0;
+  for (let m = PHRASES.exec(read); m; m = PHRASES.exec(read)) {
+    const i = ENTRY_OF.get(phraseKey(m[0]));
+    if (i === undefined || seen.has(i) || (code.length > 0 && inside(code, m.index))) continue;
+    seen.add(i);
+    terms.push({ label: ENTRIES[i].label, text: m[0], range: { start: m.index, end: m.index + m[0].length } });
+    if (seen.size === ENTRIES.length) break;
+  }
+  return terms;
+}
+
+const DUTY_KINDS: ReadonlySet<SectionKind> = new Set(['responsibilities', 'requirements', 'niceToHave']);
+
+/** The first heading of each duty-section kind. */
+function dutyHeadings(posting: Posting): Range[] {
+  const seen = new Set<SectionKind>();
+  const out: Range[] = [];
+  for (const s of posting.sections) {
+    if (s.headingRange && DUTY_KINDS.has(s.kind) && !seen.has(s.kind)) {
+      seen.add(s.kind);
+      out.push(s.headingRange);
+    }
+  }
+  return out;
+}
+
+/**
+ * The verdict on a parsed document. `ask`: false when the caller already knows it is a posting
+ * (a `files` pattern named it); a marker in the document still wins.
+ */
+export function detectPosting(posting: Posting, ask = true): Detection {
+  const marker = postingMarker(posting);
+  if (marker) {
+    const where = marker.by === 'comment' ? 'a jdlint-' + (marker.posting ? 'posting' : 'not-posting') + ' comment' : `"${FRONT_MATTER_KEY}: ${marker.posting ? 'posting' : 'not-posting'}" in the front matter`;
+    return { posting: marker.posting, by: marker.by, reason: `${marker.posting ? 'a posting' : 'not a posting'}: ${where} says so`, roleTitle: null, terms: [], headings: [], marker: marker.range };
+  }
+  if (!ask) return { posting: true, by: 'caller', reason: 'a posting: named by the configuration', roleTitle: null, terms: [], headings: [], marker: null };
+  const title = roleTitle(posting);
+  const terms = wording(posting.text);
+  const headings = dutyHeadings(posting);
+  const need = title ? DETECTION.withTitle : DETECTION.withoutTitle;
+  const found = terms.map((t) => t.label).join(', ') || 'none';
+  const titled = title ? `the title "${posting.title!.text}" names a job` : posting.title ? `the title "${posting.title.text}" names no job` : 'no title';
+  const isPosting = terms.length >= need && (title !== null || headings.length >= DETECTION.headingKinds);
+  const sections = title ? '' : `, ${headings.length} kinds of duty-section heading (${DETECTION.headingKinds} needed)`;
+  return {
+    posting: isPosting,
+    by: 'text',
+    reason: `${isPosting ? 'a posting' : 'not a posting'}: ${titled}, ${terms.length} kinds of posting wording (${found}; ${need} needed)${sections}`,
+    roleTitle: title,
+    terms,
+    headings,
+    marker: null,
+  };
+}
