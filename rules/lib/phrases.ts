@@ -5,6 +5,7 @@
 // split once per lint and shared with the classifier (itemWords): no regular expression runs per
 // pattern, so the cost of a lint does not grow with the size of the lexicons.
 import { KEY_LENGTH as KEY, matchesOf, memo, registerWords, tokenize, type ItemWords, type Token } from '../../server/src/engine/text';
+import { isRegExpSpaceOrHyphen } from '../../server/src/engine/chars';
 import type { Item, Range } from '../../server/src/engine/types';
 
 export interface PhraseMatch {
@@ -64,15 +65,11 @@ function sameGap(a: Gap | null, b: Gap | null): boolean {
   return true;
 }
 
-function isSpaceOrHyphen(c: number): boolean {
-  return c === 32 || c === 45 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 0xa0 || c === 0x2028 || c === 0x2029 || (c >= 0x2000 && c <= 0x200a) || c === 0x3000 || c === 0x202f || c === 0x205f || c === 0xfeff || c === 0x1680;
-}
-
 function gapMatches(gap: Gap | null, text: string, from: number, to: number): boolean {
   if (gap === null) return true;
   if (gap.kind === 'space') {
     if (from >= to) return false;
-    for (let k = from; k < to; k++) if (!isSpaceOrHyphen(text.charCodeAt(k))) return false;
+    for (let k = from; k < to; k++) if (!isRegExpSpaceOrHyphen(text.charCodeAt(k))) return false;
     return true;
   }
   if (gap.kind === 'literal') return to - from === gap.text.length && text.startsWith(gap.text, from);

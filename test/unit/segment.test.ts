@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isBulletGlyph, isSpace, sentenceStarts } from '../../server/src/engine/posting/segment';
+import { isBulletGlyph, isSpace } from '../../server/src/engine/chars';
+import { sentenceStarts } from '../../server/src/engine/posting/segment';
 import { parsePosting } from '../../server/src/engine/posting';
 
 describe('line splitting', () => {

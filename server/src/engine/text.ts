@@ -3,6 +3,7 @@
 // lint and shared by the classifier and every rule that looks for words (itemWords).
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer';
 import prestemmed from './generated/lexicon-stems.json';
+import { ASCII_WORD, wordCharAt } from './chars';
 import type { Item } from './types';
 
 /** Letters of a word that index prefix patterns ("aggress*"); a prefix needs at least this many. */
@@ -24,22 +25,6 @@ export interface Token {
 // on every word of every posting, and a regular expression allocates a match object per word.
 // HTML entity names pasted from job boards ("&amp;") are not words.
 const ENTITY_NAMES = new Set(['amp', 'nbsp', 'quot', 'lt', 'gt', 'apos', 'rsquo', 'lsquo', 'rdquo', 'ldquo', 'ndash', 'mdash', 'bull', 'middot', 'hellip']);
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-/** Per BMP code unit: 0 not yet known, 1 letter or digit, 2 not. */
-const BMP = new Uint8Array(65536);
-for (let c = 0; c < 128; c++) BMP[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 2;
-
-/** Length in code units (1 or 2) of the letter or digit at text[i], or 0. */
-function wordCharAt(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  if (c >= 0xd800 && c <= 0xdbff) {
-    const cp = text.codePointAt(i)!;
-    return cp > 0xffff && LETTER_OR_DIGIT.test(String.fromCodePoint(cp)) ? 2 : 0;
-  }
-  let k = BMP[c];
-  if (k === 0) BMP[c] = k = LETTER_OR_DIGIT.test(String.fromCharCode(c)) ? 1 : 2;
-  return k === 1 ? 1 : 0;
-}
 
 /**
  * The matches of a global regular expression in text, in order. String.prototype.matchAll copies
@@ -398,10 +383,6 @@ function asciiWordIndex(text: string, at: number, end: number, hash: number): nu
     s = (s + 2) & (slots.length - 1);
   }
 }
-
-/** Per ASCII code: its lower case when it is a letter or a digit, else 0. */
-const ASCII_WORD = new Uint8Array(128);
-for (let c = 0; c < 128; c++) ASCII_WORD[c] = (c >= 48 && c <= 57) || (c >= 97 && c <= 122) ? c : c >= 65 && c <= 90 ? c | 32 : 0;
 
 export function tokenize(text: string, offset = 0): Token[] {
   const tokens: Token[] = [];

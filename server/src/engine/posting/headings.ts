@@ -1,6 +1,7 @@
 // Recognises section headings and job-board debris by their words. The phrases are data
 // (rules/lexicons/sections.json); this module only normalises and matches them.
 import lexicon from '../../../../rules/lexicons/sections.json';
+import { isAsciiAlnum } from '../chars';
 import type { SectionKind } from '../types';
 
 interface Phrase {
@@ -60,10 +61,6 @@ function onlyWordsOf(s: string, words: ReadonlySet<string>): boolean {
     if (!words.has(run) && run !== 'youre' && run !== 'youll') return false;
   }
   return true;
-}
-
-function isAsciiAlnum(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
 }
 
 /** All the words of a set of normalised phrases, for onlyWordsOf. */
@@ -192,4 +189,14 @@ const ABOUT_THE_WORK = /\b(?:team|teams|role|roles|job|position|opportunity|you)
  */
 export function isAboutCompany(heading: string): boolean {
   return /^about\s+\S/i.test(heading) && heading.split(/\s+/).length <= 5 && !ABOUT_THE_WORK.test(normalize(heading));
+}
+
+/** Title-like: few words, each capitalised or a small joining word ("Key Accountabilities"). */
+export function looksLikeHeading(core: string): boolean {
+  const words = core.split(/\s+/);
+  for (const w of words) {
+    const c = w.charCodeAt(0);
+    if (c >= 97 && c <= 122 && !/^(?:and|or|of|the|to|for|in|on|a|an|with|&)$/.test(w)) return false;
+  }
+  return true;
 }

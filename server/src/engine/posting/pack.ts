@@ -71,7 +71,7 @@ export function unpackPosting(packed: PackedPosting): Posting {
   for (let k = 0; k < sectionCount; k++) {
     const hs = numbers[at + 1];
     const he = numbers[at + 2];
-    // The same fields in the same order as the parser's objects (posting.ts), so they share a shape.
+    // The same fields in the same order as the parser's objects (builder.ts), so they share a shape.
     const section: Posting['sections'][number] = {
       kind: SECTION_KINDS[numbers[at]],
       heading: hs < 0 ? null : text.slice(hs, he),

@@ -1,8 +1,10 @@
 // Splits one line of prose into headings and items: headings glued into flattened text
 // ("...our platform.What you'll do:Build models"), inline bullet glyphs and sentences.
 // Works on offsets into the document text so that every range is exact.
+import { isBulletGlyph, isDigit, isLetterOrDigit, isLower, isSpace, isUpper } from '../chars';
 import type { SectionKind } from '../types';
 import { exactHeadingKind, headingKind, isAboutCompany, isFieldHeading, startsHeading } from './headings';
+import { firstAtOrAfter, gluesOf, indexFrom, punctuationOf, within } from './positions';
 
 export interface InlineHeading {
   /** Heading words: [start, end) without the colon. */
@@ -17,161 +19,6 @@ export interface InlineHeading {
 
 const MAX_INLINE_HEADING = 60;
 const MAX_GLUED_HEADING = 45;
-
-// Character classes by UTF-16 code unit in one table, so that each test is one load that runs on
-// every call. Chains of comparisons whose second half only letters outside ASCII reach left
-// V8's optimised code a path it had never seen run: the first "é" or no-break space of a run threw
-// that code away, to be compiled again. A code past the end of a text (NaN) is in no class.
-const UPPER = 1;
-const LOWER = 2;
-const DIGIT = 4;
-const SPACE = 8;
-const GLYPH = 16;
-const CHAR_CLASS = new Uint8Array(0x10000);
-for (let c = 0; c < 0x100; c++) {
-  if ((c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7)) CHAR_CLASS[c] |= UPPER;
-  if ((c >= 97 && c <= 122) || (c >= 0xdf && c <= 0xff && c !== 0xf7)) CHAR_CLASS[c] |= LOWER;
-  if (c >= 48 && c <= 57) CHAR_CLASS[c] |= DIGIT;
-}
-for (const c of [32, 9, 10, 13, 0xa0, 0x200b, 0x200e, 0xfeff]) CHAR_CLASS[c] |= SPACE;
-/** Glyphs that only ever mean "bullet", wherever they stand in a line. */
-const BULLET_GLYPH_CODES = [0x2022, 0x25cf, 0x25aa, 0x25e6, 0x2023, 0x2043, 0x25a0, 0xf0b7, 0x27a2, 0x2713, 0x2714];
-for (const c of BULLET_GLYPH_CODES) CHAR_CLASS[c] |= GLYPH;
-
-function isUpper(c: number): boolean {
-  return (CHAR_CLASS[c & 0xffff] & UPPER) !== 0;
-}
-function isLower(c: number): boolean {
-  return (CHAR_CLASS[c & 0xffff] & LOWER) !== 0;
-}
-function isDigit(c: number): boolean {
-  return (CHAR_CLASS[c & 0xffff] & DIGIT) !== 0;
-}
-function isLetterOrDigit(c: number): boolean {
-  return (CHAR_CLASS[c & 0xffff] & (UPPER | LOWER | DIGIT)) !== 0;
-}
-
-export function isSpace(c: number): boolean {
-  return (CHAR_CLASS[c & 0xffff] & SPACE) !== 0;
-}
-
-export function isBulletGlyph(c: number): boolean {
-  return (CHAR_CLASS[c & 0xffff] & GLYPH) !== 0;
-}
-
-// Where the characters that split lines stand in the whole text: sentence punctuation, bullet
-// glyphs and glue points. Each is found once per text by native scans (indexOf, a regular
-// expression) rather than by a loop over every character of every line, and lines read the
-// stretch they cover. The last text's positions are kept, so a parse asks for each kind once.
-let indexed: string | null = null;
-let punctIndex: number[] | null = null;
-let glyphIndex: number[] | null = null;
-let glueIndex: number[] | null = null;
-
-function forText(text: string): void {
-  if (indexed === text) return;
-  indexed = text;
-  punctIndex = glyphIndex = glueIndex = null;
-}
-
-/** Forgets the last text (so that it is not kept alive after its parse). */
-export function releaseText(): void {
-  indexed = punctIndex = glyphIndex = glueIndex = null;
-  searches.clear();
-}
-
-/** The last forward search for each character: what it started from and what it found. */
-const searches = new Map<string, { text: string; from: number; found: number }>();
-
-/**
- * text.indexOf(ch, from) for callers that search forward through a text line by line: a search
- * that found nothing (or something further on) answers the next ones too. Without it, each line of
- * a text without ':' scanned to the end of the text (1 MB of short lines: seconds).
- */
-export function indexFrom(text: string, ch: string, from: number): number {
-  const last = searches.get(ch);
-  if (last && last.text === text && last.from <= from && (last.found < 0 || last.found >= from)) return last.found;
-  const found = text.indexOf(ch, from);
-  if (last) {
-    last.text = text;
-    last.from = from;
-    last.found = found;
-  } else searches.set(ch, { text, from, found });
-  return found;
-}
-
-/** Sorted positions of '.', '!' and '?'. */
-function punctuationOf(text: string): number[] {
-  forText(text);
-  if (punctIndex) return punctIndex;
-  const out: number[] = [];
-  let dot = text.indexOf('.');
-  let bang = text.indexOf('!');
-  let query = text.indexOf('?');
-  for (;;) {
-    let p = dot;
-    if (p < 0 || (bang >= 0 && bang < p)) p = bang;
-    if (p < 0 || (query >= 0 && query < p)) p = query;
-    if (p < 0) break;
-    out.push(p);
-    if (p === dot) dot = text.indexOf('.', p + 1);
-    else if (p === bang) bang = text.indexOf('!', p + 1);
-    else query = text.indexOf('?', p + 1);
-  }
-  return (punctIndex = out);
-}
-
-const BULLET_GLYPHS = new RegExp(`[${BULLET_GLYPH_CODES.map((c) => `\\u${c.toString(16).padStart(4, '0')}`).join('')}]`, 'g');
-
-/** Sorted positions of the characters isBulletGlyph accepts. */
-function glyphsOf(text: string): number[] {
-  forText(text);
-  if (glyphIndex) return glyphIndex;
-  const out: number[] = [];
-  BULLET_GLYPHS.lastIndex = 0;
-  for (let m = BULLET_GLYPHS.exec(text); m; m = BULLET_GLYPHS.exec(text)) out.push(m.index);
-  return (glyphIndex = out);
-}
-
-// isLower or ')', then isUpper, then isLower (the third is looked at, not taken).
-const GLUE = /[a-z\xdf-\xf6\xf8-\xff)][A-Z\xc0-\xd6\xd8-\xde](?=[a-z\xdf-\xf6\xf8-\xff])/g;
-
-/** Sorted positions of capitals glued after a lower-case letter or ')' and followed by one ("AllianceWalgreens"). */
-function gluesOf(text: string): number[] {
-  forText(text);
-  if (glueIndex) return glueIndex;
-  const out: number[] = [];
-  GLUE.lastIndex = 0;
-  for (let m = GLUE.exec(text); m; m = GLUE.exec(text)) {
-    out.push(m.index + 1);
-    GLUE.lastIndex = m.index + 1;
-  }
-  return (glueIndex = out);
-}
-
-/** Index of the first position >= at. */
-function firstAtOrAfter(positions: number[], at: number): number {
-  let lo = 0;
-  let hi = positions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (positions[mid] < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** The positions of a sorted list that lie in [start, end). */
-function within(positions: number[], start: number, end: number): number[] {
-  const out: number[] = [];
-  for (let k = firstAtOrAfter(positions, start); k < positions.length && positions[k] < end; k++) out.push(positions[k]);
-  return out;
-}
-
-/** Positions of the bullet glyphs in [start, end), in order. */
-export function bulletGlyphsIn(text: string, start: number, end: number): number[] {
-  return within(glyphsOf(text), start, end);
-}
 
 // Words after which a period does not end a sentence.
 const ABBREVIATIONS = new Set([
