@@ -83,7 +83,6 @@ export async function sampleOutput(root: string): Promise<string> {
     stdout: (s) => (out += s),
     stderr: (s) => (out += s),
     isTTY: false,
-    packageRoot: root,
     version: '0.0.0',
   });
   if (code === 2) throw new Error(`jdlint examples/ failed:\n${out}`);

@@ -32,7 +32,6 @@ function run(...argv: string[]) {
     stdout: (s) => (out += s),
     stderr: (s) => (err += s),
     isTTY: false,
-    packageRoot: path.resolve(__dirname, '../..'),
     version: '0.0.0-test',
   });
   return { code, out, err };
@@ -102,7 +101,7 @@ describe('jdlint CLI', () => {
     const runObj = sarif.runs[0];
     expect(runObj.tool.driver.name).toBe('jdlint');
     expect(runObj.tool.driver.rules[0].id).toBe('title-duty-mismatch');
-    expect(runObj.tool.driver.rules[0].helpUri).toMatch(/^file:.*docs\/rules\/title-duty-mismatch\.md$/);
+    expect(runObj.tool.driver.rules[0].helpUri).toBe('https://github.com/jdlint/jdlint/blob/HEAD/docs/rules/title-duty-mismatch.md');
     expect(runObj.results[0].locations[0].physicalLocation.region).toEqual({ startLine: 1, startColumn: 3, endLine: 1, endColumn: 24 });
     expect(runObj.results[0].level).toBe('warning');
   });
@@ -134,7 +133,7 @@ describe('project config files', () => {
   const runIn = (cwd: string, ...argv: string[]) => {
     let out = '';
     let err = '';
-    const code = runCli(argv, { cwd, stdout: (s) => (out += s), stderr: (s) => (err += s), isTTY: false, packageRoot: cwd, version: 't' });
+    const code = runCli(argv, { cwd, stdout: (s) => (out += s), stderr: (s) => (err += s), isTTY: false, version: 't' });
     return { code, out, err };
   };
 

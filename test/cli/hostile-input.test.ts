@@ -24,7 +24,7 @@ beforeAll(() => {
 function run(cwd: string, ...argv: string[]) {
   let out = '';
   let err = '';
-  const code = runCli(argv, { cwd, home: cwd, stdout: (s) => (out += s), stderr: (s) => (err += s), isTTY: false, packageRoot: cwd, version: 't' });
+  const code = runCli(argv, { cwd, home: cwd, stdout: (s) => (out += s), stderr: (s) => (err += s), isTTY: false, version: 't' });
   return { code, out, err };
 }
 

@@ -51,7 +51,7 @@ export function checkCli(texts: string[], config: object | null): string[] {
     if (config) writeFileSync(path.join(dir, '.jdlintrc.json'), JSON.stringify(config));
     let out = '';
     let err = '';
-    const code = runCli(argv, { cwd: dir, home: dir, stdout: (s) => (out += s), stderr: (s) => (err += s), isTTY: false, packageRoot: dir, version: 'fuzz' });
+    const code = runCli(argv, { cwd: dir, home: dir, stdout: (s) => (out += s), stderr: (s) => (err += s), isTTY: false, version: 'fuzz' });
     if (typeof code !== 'number') return ['runCli returned a promise for a small run'];
     const problems: string[] = [];
     let reports: { diagnostics: { severity: string; line: number; column: number; endLine: number; endColumn: number }[] }[];

@@ -1,4 +1,6 @@
-// argv paths -> posting files. Folders are searched for Markdown; globs go through tinyglobby.
+// argv paths -> posting files. Folders are searched for Markdown; globs go through tinyglobby;
+// negated globs ('!drafts/**', relative to the working folder) leave out what they match, from
+// folders, globs and named files alike, as in markdownlint-cli2.
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
@@ -20,8 +22,15 @@ export function expandPaths(args: string[], cwd: string, selector?: Selector): E
   const problems: string[] = [];
   const skipped: string[] = [];
   const seen = new Set<string>();
+  const negated = args.filter((a) => a.startsWith('!') && a.length > 1).map((a) => a.slice(1));
+  // What the negated patterns match, found once: one walk, whatever found the files.
+  const excluded = new Set(negated.length > 0 ? globSync(negated, { cwd, ignore: IGNORE, absolute: true, dot: true }).map((f) => path.resolve(f)) : []);
   const add = (f: string, named = false) => {
     const abs = path.resolve(cwd, f);
+    if (excluded.has(abs)) {
+      if (named) skipped.push(`${f}: left out by a negated pattern (!${negated.join(', !')})`);
+      return;
+    }
     const chosen = selector?.select(abs);
     if (chosen && !chosen.lint) {
       // Found by a folder or a glob: left out as git leaves out what it ignores. Named: said why.
@@ -34,6 +43,7 @@ export function expandPaths(args: string[], cwd: string, selector?: Selector): E
     }
   };
   for (const arg of args) {
+    if (arg.startsWith('!') && arg.length > 1) continue;
     let stat;
     try {
       stat = statSync(path.resolve(cwd, arg));

@@ -1,12 +1,12 @@
 // The jdlint command (dist/cli.js). The same file is the worker of a parallel run (a lint worker or
 // the parse worker of pipeline.ts).
 import os from 'node:os';
-import path from 'node:path';
 import { isMainThread, parentPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
 import { version } from '../../../package.json';
 import { keepItemResults } from '../engine/text';
 import { parseWorker, pipeline, type ParseWorkerData } from './pipeline';
 import { lintTask, runCli, type LintTask, type TaskResult } from './run';
+import { useColour } from './colour';
 
 // Each posting is linted once: nothing is kept for a next lint of the same text (an editor's case).
 keepItemResults(false);
@@ -69,6 +69,13 @@ function output(stream: NodeJS.WriteStream): (s: string) => void {
   };
 }
 
+/** All of a stream (standard input for `jdlint -`). */
+async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks);
+}
+
 if (isMainThread) {
   const how = threading();
   const startParser = (data: ParseWorkerData, transferList: MessagePort[]) => new Worker(__filename, { workerData: data, transferList });
@@ -82,9 +89,9 @@ if (isMainThread) {
       cwd: process.cwd(),
       stdout: output(process.stdout),
       stderr: output(process.stderr),
-      isTTY: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
-      packageRoot: path.resolve(__dirname, '..'),
+      isTTY: useColour(process.stdout),
       version,
+      readStdin: () => readAll(process.stdin),
       parallel: how.kind === 'lint' ? (tasks) => parallel(tasks, how.workers) : how.kind === 'parse' ? (tasks) => pipeline(tasks, startParser) : undefined,
     })),
   ).then((code) => {

@@ -1,5 +1,6 @@
 // The one configuration of the engine. Every threshold has its documented default here and in
 // docs/configuration.md; the CLI, the language server and tests pass partial overrides.
+import JaroWinklerDistance from 'natural/lib/natural/distance/jaro-winkler_distance';
 import type { Severity } from './types';
 
 export interface Thresholds {
@@ -93,7 +94,7 @@ export const SEVERITIES: readonly Severity[] = ['off', 'hint', 'info', 'warning'
 
 // files / ignores say which files are postings; they are read where files are (server/src/node/select.ts),
 // and checked here so a wrong value is reported like any other.
-const KNOWN_KEYS = new Set(['rules', 'thresholds', 'sectionWeights', 'maxDocumentSize', 'year', 'files', 'ignores']);
+export const KNOWN_KEYS: ReadonlySet<string> = new Set(['rules', 'thresholds', 'sectionWeights', 'maxDocumentSize', 'year', 'files', 'ignores']);
 
 export interface ResolvedConfig {
   config: Config;
@@ -115,7 +116,19 @@ export function shown(v: unknown): string {
   if (typeof v === 'string') return /^[\w .-]{0,24}$/.test(v) ? JSON.stringify(v) : 'a string';
   return Array.isArray(v) ? 'a list' : `a ${typeof v === 'object' ? 'mapping' : typeof v}`;
 }
-const shownKey = (k: string) => (/^[A-Za-z][\w-]{0,39}$/.test(k) ? `"${k}"` : 'a key that is no setting name');
+export const shownKey = (k: string) => (/^[A-Za-z][\w-]{0,39}$/.test(k) ? `"${k}"` : 'a key that is no setting name');
+
+/** An id in "rules" that is no rule, with the rule it most likely misspells (as title.ts reads titles). */
+export function unknownRuleMessage(id: string, knownRules: ReadonlySet<string>): string {
+  let best: string | null = null;
+  let bestScore = 0.9;
+  if (/^[A-Za-z][\w-]{0,39}$/.test(id))
+    for (const rule of knownRules) {
+      const score = JaroWinklerDistance(id.toLowerCase(), rule);
+      if (score > bestScore) [best, bestScore] = [rule, score];
+    }
+  return `unknown rule ${shownKey(id)} in "rules": it changes nothing${best ? ` (did you mean "${best}"?)` : ''}`;
+}
 
 function mergeNumbers<T extends object>(base: T, over: unknown, where: string, problems: string[]): T {
   if (over === undefined) return base;
@@ -161,7 +174,7 @@ export function resolveConfig(overrides: unknown, base: Config = DEFAULT_CONFIG,
     if (!isRecord(overrides.rules)) problems.push('"rules" must be an object of rule id -> severity');
     else
       for (const [id, sev] of Object.entries(overrides.rules)) {
-        if (knownRules && !knownRules.has(id)) problems.push(`unknown rule ${shownKey(id)} in "rules": it changes nothing`);
+        if (knownRules && !knownRules.has(id)) problems.push(unknownRuleMessage(id, knownRules));
         else if (typeof sev === 'string' && (SEVERITIES as readonly string[]).includes(sev)) rules[id] = sev as Severity;
         else problems.push(`${/^[A-Za-z][\w-]{0,39}$/.test(id) ? `"rules.${id}"` : 'a rule'} must be one of ${SEVERITIES.join(', ')}, got ${shown(sev)}`);
       }

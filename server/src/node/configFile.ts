@@ -1,10 +1,14 @@
-// Project configuration files (.jdlintrc.json, .jdlintrc.yaml), found from a posting's folder
-// upwards, with `extends` for a shared team file. Shared by the CLI and the language server.
-// Configuration is data only: nothing from the workspace is ever executed.
+// Project configuration files (.jdlintrc.json, which may hold comments and trailing commas, and
+// .jdlintrc.yaml), found from a posting's folder upwards, with `extends` for a shared team file or
+// npm package. Each file is checked against the one JSON schema (configSchema.ts). Shared by the
+// CLI and the language server. Configuration is data only: nothing from the workspace is ever executed.
 import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
+import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser/lib/esm/main.js';
+// (the ESM build: the package's main is a UMD file whose require()s esbuild cannot follow)
 import { yaml } from '../engine/yaml';
-import { resolveConfig, type Config } from '../engine/config';
+import { checkAgainstSchema } from './configSchema';
+import { resolveConfig, shown, type Config } from '../engine/config';
 import { RULES_BY_ID } from '../../../rules/index';
 import { MAX_CONFIG_BYTES, readRegularFile } from './readFile';
 
@@ -37,11 +41,31 @@ function real(file: string): string {
   }
 }
 
+/**
+ * How config files are reached: the disk (CLI, Node.js server), or the editor's file system for
+ * the language server in a browser (server/src/lsp/clientConfig.ts), with paths of the URIs.
+ */
+export interface ConfigFs {
+  exists(file: string): boolean;
+  /** The path with symlinks followed (the path resolved when it does not exist). */
+  real(file: string): string;
+  read(file: string, maxBytes: number): { ok: true; text: string } | { ok: false; error: string };
+}
+
+export const DISK: ConfigFs = {
+  exists: existsSync,
+  real,
+  read(file, maxBytes) {
+    const read = readRegularFile(file, maxBytes);
+    return read.ok ? { ok: true, text: read.bytes.toString('utf8') } : read;
+  },
+};
+
 /** Whether a file (symlinks followed) is inside one of the folders. */
-export function insideRoots(file: string, roots: readonly string[]): boolean {
-  const f = real(file);
+export function insideRoots(file: string, roots: readonly string[], fs: ConfigFs = DISK): boolean {
+  const f = fs.real(file);
   return roots.some((root) => {
-    const rel = path.relative(real(root), f);
+    const rel = path.relative(fs.real(root), f);
     return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
   });
 }
@@ -51,13 +75,13 @@ export function insideRoots(file: string, roots: readonly string[]): boolean {
  * home folder), the search stays inside them: a posting outside them has no config file, and none
  * is read from above them (the search used to walk up to /).
  */
-export function findConfigFile(dir: string, roots?: readonly string[]): string | null {
+export function findConfigFile(dir: string, roots?: readonly string[], fs: ConfigFs = DISK): string | null {
   let d = path.resolve(dir);
   for (;;) {
-    if (roots && !insideRoots(d, roots)) return null;
+    if (roots && !insideRoots(d, roots, fs)) return null;
     for (const name of CONFIG_FILE_NAMES) {
       const f = path.join(d, name);
-      if (existsSync(f)) return f;
+      if (fs.exists(f)) return f;
     }
     const up = path.dirname(d);
     if (up === d) return null;
@@ -111,18 +135,43 @@ function where(text: string, pos: number): string {
   return `line ${line}, column ${col}`;
 }
 
-function parse(file: string, text: string, problems: ConfigProblem[]): Record<string, unknown> | null {
+/** Where a key or value of the file is (JSON path), for problems that point at it. */
+type Locate = (at: (string | number)[], key: boolean) => { start: number; end: number } | undefined;
+
+interface Parsed {
+  data: Record<string, unknown>;
+  locate: Locate;
+}
+
+/** JSON with comments and trailing commas (as VS Code's own settings); errors by place, never by content. */
+function parseJson(file: string, text: string, problems: ConfigProblem[]): { data: unknown; locate: Locate } | null {
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  if (errors.length > 0 || !tree) {
+    const e = errors[0];
+    const pos = e ? Math.min(e.offset, text.length) : 0;
+    problems.push({
+      file,
+      message: `not valid JSON at ${where(text, pos)}${e ? ` (${printParseErrorCode(e.error)})` : ''}`,
+      range: { start: pos, end: Math.min(pos + Math.max(e?.length ?? 1, 1), text.length) },
+    });
+    return null;
+  }
+  const locate: Locate = (at, key) => {
+    const node = findNodeAtLocation(tree, at);
+    const target: JsonNode | undefined = key ? node?.parent?.children?.[0] : node;
+    return target ? { start: target.offset, end: target.offset + target.length } : undefined;
+  };
+  return { data: getNodeValue(tree), locate };
+}
+
+function parse(file: string, text: string, problems: ConfigProblem[]): Parsed | null {
   let data: unknown;
+  let locate: Locate;
   if (file.endsWith('.json')) {
-    try {
-      data = JSON.parse(text);
-    } catch (err) {
-      // Node's message quotes the text around the error: give its place only.
-      const at = /position (\d+)/.exec((err as Error).message);
-      const pos = at ? Math.min(Number(at[1]), text.length) : text.length;
-      problems.push({ file, message: `not valid JSON at ${where(text, pos)}`, range: { start: pos, end: Math.min(pos + 1, text.length) } });
-      return null;
-    }
+    const json = parseJson(file, text, problems);
+    if (!json) return null;
+    ({ data, locate } = json);
   } else {
     // Duplicate keys are checked below: the yaml library's own check is quadratic (40,000 keys: 8 s).
     const doc = yaml().parseDocument(text, { uniqueKeys: false, logLevel: 'silent', prettyErrors: false });
@@ -149,17 +198,72 @@ function parse(file: string, text: string, problems: ConfigProblem[]): Record<st
       problems.push({ file, message: `YAML aliases expand too far (over ${MAX_YAML_ALIASES}): not read`, range: { start: 0, end: Math.min(text.length, 1) } });
       return null;
     }
-    if (data === null || data === undefined) return {};
+    if (data === null || data === undefined) return { data: {}, locate: () => undefined };
+    locate = (at, key) => {
+      const parent = at.length > 1 ? doc.getIn(at.slice(0, -1), true) : doc.contents;
+      if (!isMap(parent)) return undefined;
+      const pair = parent.items.find((p) => isScalar(p.key) && String(p.key.value) === String(at[at.length - 1]));
+      const node = key ? pair?.key : pair?.value;
+      const r = node && typeof node === 'object' && 'range' in node ? (node.range as [number, number, number] | undefined) : undefined;
+      return r ? { start: r[0], end: r[1] } : undefined;
+    };
   }
   if (!isRecord(data)) {
     problems.push({ file, message: `the configuration must be ${file.endsWith('.json') ? 'a JSON object' : 'a mapping'}`, range: { start: 0, end: Math.min(text.length, 1) } });
     return null;
   }
   dropForbiddenKeys(file, data, problems);
-  return data;
+  return { data, locate };
+}
+
+/** File extensions a config package's main file may have: data, never code. */
+const DATA_FILE = /\.(json|jsonc|ya?ml)$/i;
+/** An npm package name, scoped or not, with an optional path inside the package. */
+const PACKAGE_NAME = /^(@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*(\/[^\\]+)?$/i;
+
+/**
+ * What an `extends` entry names: a path relative to the extending file (starting with . or /, or
+ * a file that is there, or a name ending in .json/.yaml), else an npm package, found as Node.js
+ * finds one (node_modules folders from the extending file's folder up) through the same file
+ * access as config files (so in the browser, through the editor): its package.json `main`, which
+ * must be a JSON or YAML file, or a path inside the package ("@team/jdlint-config/strict.yaml").
+ * Packages are never `require`d: their code never runs.
+ */
+function extendsTarget(entry: string, dir: string, fs: ConfigFs): { file: string } | { problem: string } {
+  const shownName = (n: string) => (n.length <= 60 ? `"${n}"` : 'a package');
+  const local = path.resolve(dir, entry);
+  if (entry.startsWith('.') || path.isAbsolute(entry) || (!entry.startsWith('@') && (DATA_FILE.test(entry) || fs.exists(local)))) return { file: local };
+  if (!PACKAGE_NAME.test(entry)) return { file: local };
+  const parts = entry.split('/');
+  const name = parts.slice(0, entry.startsWith('@') ? 2 : 1).join('/');
+  const inner = parts.slice(entry.startsWith('@') ? 2 : 1).join('/');
+  for (let d = dir; ; d = path.dirname(d)) {
+    const pkgDir = path.join(d, 'node_modules', name);
+    const manifest = path.join(pkgDir, 'package.json');
+    if (fs.exists(manifest)) {
+      let main = inner;
+      if (!main) {
+        const read = fs.read(manifest, MAX_CONFIG_BYTES);
+        let parsed: unknown = null;
+        try {
+          parsed = read.ok ? JSON.parse(read.text) : null;
+        } catch {
+          parsed = null;
+        }
+        const m = isRecord(parsed) && typeof parsed.main === 'string' ? parsed.main : null;
+        if (!m) return { problem: `"extends": the package ${shownName(name)} names no main file (package.json "main", a JSON or YAML file)` };
+        main = m;
+      }
+      if (!DATA_FILE.test(main)) return { problem: `"extends": the package ${shownName(name)} gives ${shown(path.basename(main))}, not a JSON or YAML file: not read (a configuration is data and is never run)` };
+      return { file: path.resolve(pkgDir, main) };
+    }
+    if (path.dirname(d) === d) break;
+  }
+  return { problem: `"extends": no package ${shownName(name)} in node_modules from the config file's folder up (npm install it, or give a path starting with ./)` };
 }
 
 interface LoadState {
+  fs: ConfigFs;
   /** Folders every file read must be inside (undefined: a file the user named, read anywhere). */
   roots?: readonly string[];
   problems: ConfigProblem[];
@@ -180,7 +284,7 @@ function load(file: string, chain: string[], state: LoadState): Record<string, u
     problems.push({ file: chain[chain.length - 1], message: `"extends" goes deeper than ${MAX_EXTENDS_DEPTH} files: the rest is not read` });
     return {};
   }
-  if (state.roots && !insideRoots(file, state.roots)) {
+  if (state.roots && !insideRoots(file, state.roots, state.fs)) {
     problems.push({ file: chain[chain.length - 1] ?? file, message: '"extends" names a file outside the workspace and the home folder: not read' });
     return {};
   }
@@ -188,7 +292,7 @@ function load(file: string, chain: string[], state: LoadState): Record<string, u
     problems.push({ file: chain[chain.length - 1] ?? file, message: `"extends" reaches more than ${MAX_CONFIG_FILES} files: the rest is not read` });
     return {};
   }
-  const read = readRegularFile(file, MAX_CONFIG_BYTES);
+  const read = state.fs.read(file, MAX_CONFIG_BYTES);
   if (!read.ok) {
     // On the file that extends it: a diagnostic is never published for /dev/zero or a missing file.
     const from = chain[chain.length - 1];
@@ -197,18 +301,25 @@ function load(file: string, chain: string[], state: LoadState): Record<string, u
     return {};
   }
   files.push(file);
-  const text = read.bytes.toString('utf8').replace(/^\uFEFF/, '');
-  const data = parse(file, text, problems);
-  if (!data) return {};
+  const text = read.text.replace(/^\uFEFF/, '');
+  const parsed = parse(file, text, problems);
+  if (!parsed) return {};
+  const { data, locate } = parsed;
+  for (const p of checkAgainstSchema(data, KNOWN_RULE_IDS)) problems.push({ file, message: p.message, range: p.path.length > 0 ? locate(p.path, p.key) : undefined });
   const { extends: ext, $schema: _schema, ...own } = data;
   let base: Record<string, unknown> = {};
   const parents = ext === undefined ? [] : Array.isArray(ext) ? ext : [ext];
   for (const p of parents) {
     if (typeof p !== 'string') {
-      problems.push({ file, message: '"extends" must be a path or a list of paths' });
+      problems.push({ file, message: '"extends" must be a path, an npm package or a list of them', range: locate(['extends'], false) });
       continue;
     }
-    base = merge(base, load(path.resolve(path.dirname(file), p), [...chain, file], state));
+    const target = extendsTarget(p, path.dirname(file), state.fs);
+    if ('problem' in target) {
+      problems.push({ file, message: target.problem, range: locate(['extends'], false) });
+      continue;
+    }
+    base = merge(base, load(target.file, [...chain, file], state));
   }
   const merged = merge(base, own);
   state.done.set(file, merged);
@@ -216,8 +327,8 @@ function load(file: string, chain: string[], state: LoadState): Record<string, u
 }
 
 /** Reads a config file and everything it extends; never throws. */
-export function loadConfigFile(file: string, roots?: readonly string[]): LoadedConfigFile {
-  const state: LoadState = { roots, problems: [], files: [], done: new Map() };
+export function loadConfigFile(file: string, roots?: readonly string[], fs: ConfigFs = DISK): LoadedConfigFile {
+  const state: LoadState = { fs, roots, problems: [], files: [], done: new Map() };
   let data: Record<string, unknown> = {};
   try {
     data = load(path.resolve(file), [], state);
@@ -234,11 +345,19 @@ export function loadConfigFile(file: string, roots?: readonly string[]): LoadedC
  * user names (explicitFile, from the command line) is read wherever it is, with what it extends;
  * otherwise every file found or extended must be inside `roots` when given.
  */
-export function configFor(postingDir: string, base: Config, explicitFile?: string, roots?: readonly string[]): { config: Config; loaded: LoadedConfigFile } {
-  const file = explicitFile ?? findConfigFile(postingDir, roots);
+export function configFor(
+  postingDir: string,
+  base: Config,
+  explicitFile?: string,
+  roots?: readonly string[],
+  fs: ConfigFs = DISK,
+): { config: Config; loaded: LoadedConfigFile } {
+  const file = explicitFile ?? findConfigFile(postingDir, roots, fs);
   if (!file) return { config: base, loaded: { file: null, files: [], data: {}, problems: [] } };
-  const loaded = loadConfigFile(file, explicitFile ? undefined : roots);
+  const loaded = loadConfigFile(file, explicitFile ? undefined : roots, fs);
   const { config, problems } = resolveConfig(loaded.data, base, KNOWN_RULE_IDS);
-  for (const p of problems) loaded.problems.push({ file: loaded.file!, message: p });
+  // The schema has said most of these already, on the file and place they come from.
+  const said = new Set(loaded.problems.map((p) => p.message));
+  for (const p of problems) if (!said.has(p)) loaded.problems.push({ file: loaded.file!, message: p });
   return { config, loaded };
 }

@@ -1,4 +1,7 @@
-// The JSON schema of .jdlintrc.json, derived from the rule registry and the configuration defaults.
+// The JSON schema of .jdlintrc.json / .jdlintrc.yaml, derived from the rule registry and the
+// configuration defaults: the one schema the editor validates with (jsonValidation, yamlValidation)
+// and the CLI and the language server check every config file against (compiled by ajv at build
+// time: configSchema.ts). It says everything resolveConfig checks, so its messages are the same.
 import { RULES } from '../../../rules/index';
 import { DEFAULT_CONFIG, SEVERITIES } from '../engine/config';
 
@@ -13,8 +16,12 @@ const THRESHOLD_DOCS: Record<string, string> = {
   unicornMinTools: 'unicorn-posting: a hybrid posting requiring at least this many tools.',
 };
 
+/** Whole-number settings and their ranges (as resolveConfig checks them). */
+export const WHOLE_NUMBERS = { maxDocumentSize: [1, 100_000_000], year: [1950, 9999] } as const;
+
 export function buildSchema(): object {
   const severity = { type: 'string', enum: [...SEVERITIES] };
+  const patterns = (description: string) => ({ description, type: 'array', items: { type: 'string' } });
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     title: 'JD Lint configuration (.jdlintrc.json)',
@@ -23,7 +30,8 @@ export function buildSchema(): object {
     properties: {
       $schema: { type: 'string' },
       extends: {
-        description: 'A config file (or list of files) this one builds on, relative to this file; later files and this file win.',
+        description:
+          'A config file (or list of files) this one builds on: a path relative to this file, or an npm package (resolved from this folder) whose main file is JSON or YAML. Later files and this file win.',
         oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
       },
       rules: {
@@ -38,7 +46,11 @@ export function buildSchema(): object {
         type: 'object',
         additionalProperties: false,
         properties: Object.fromEntries(
-          Object.entries(DEFAULT_CONFIG.thresholds).map(([k, v]) => [k, { type: 'number', minimum: 0, default: v, description: THRESHOLD_DOCS[k] }]),
+          Object.entries(DEFAULT_CONFIG.thresholds).map(([k, v]) => [
+            k,
+            // Shares are fractions of the duty evidence.
+            { type: 'number', minimum: 0, ...(k.endsWith('Share') ? { maximum: 1 } : {}), default: v, description: THRESHOLD_DOCS[k] },
+          ]),
         ),
       },
       sectionWeights: {
@@ -47,8 +59,21 @@ export function buildSchema(): object {
         additionalProperties: false,
         properties: Object.fromEntries(Object.entries(DEFAULT_CONFIG.sectionWeights).map(([k, v]) => [k, { type: 'number', minimum: 0, default: v }])),
       },
-      maxDocumentSize: { type: 'number', minimum: 1, default: DEFAULT_CONFIG.maxDocumentSize, description: 'Longer documents are not checked.' },
-      year: { type: 'number', description: 'The year experience-vs-tool-age checks against (default: the current year).' },
+      maxDocumentSize: {
+        type: 'integer',
+        minimum: WHOLE_NUMBERS.maxDocumentSize[0],
+        maximum: WHOLE_NUMBERS.maxDocumentSize[1],
+        default: DEFAULT_CONFIG.maxDocumentSize,
+        description: 'Longer documents are not checked.',
+      },
+      year: {
+        type: 'integer',
+        minimum: WHOLE_NUMBERS.year[0],
+        maximum: WHOLE_NUMBERS.year[1],
+        description: 'The year experience-vs-tool-age checks against (default: the current year).',
+      },
+      files: patterns('.gitignore-style patterns, relative to this file, naming the postings: only these files are linted, and each is a posting without asking the text.'),
+      ignores: patterns('.gitignore-style patterns, relative to this file, of files never to lint (as .jdlintignore).'),
     },
   };
 }
