@@ -7,7 +7,7 @@ import { codeCacheDir } from '../../server/src/node/codeCache';
 import { buildDist, startClient } from './client';
 
 const root = path.resolve(__dirname, '../..');
-const POSTING = '# Senior Data Scientist\n\n## What you will do\n\n- Deploy models on Kubernetes with CI/CD\n- Serve models behind low-latency APIs\n- Monitor drift in production\n';
+const POSTING = '# Senior Data Scientist\n\n## What you will do\n\n- Deploy models on Kubernetes with CI/CD\n- Serve models behind low-latency APIs\n- Monitor drift in production\n\n<!-- jdlint-posting -->\n';
 let dir: string;
 
 beforeAll(() => {

@@ -14,7 +14,7 @@ let client: InProcessClient;
 let ws: string;
 beforeAll(async () => {
   ws = mkdtempSync(path.join(os.tmpdir(), 'jdlint-ws-'));
-  writeFileSync(path.join(ws, 'p.md'), '# Data Scientist\n\n- Build statistical models\n');
+  writeFileSync(path.join(ws, 'p.md'), '# Data Scientist\n\n- Build statistical models\n\n<!-- jdlint-posting -->\n');
   if (unix) {
     symlinkSync('/dev/zero', path.join(ws, 'zero.md'));
     execFileSync('mkfifo', [path.join(ws, 'fifo.md')]);
@@ -35,7 +35,7 @@ describe.runIf(unix)('jdlint/lintFiles', () => {
 
   it('lints postings of a workspace folder added later', async () => {
     const added = mkdtempSync(path.join(os.tmpdir(), 'jdlint-ws-added-'));
-    writeFileSync(path.join(added, 'q.md'), '# Data Scientist\n\n- Build statistical models\n');
+    writeFileSync(path.join(added, 'q.md'), '# Data Scientist\n\n- Build statistical models\n\n<!-- jdlint-posting -->\n');
     const uris = [pathToFileURL(path.join(added, 'q.md')).href];
     expect(await client.conn.sendRequest(LINT_FILES_REQUEST, { uris })).toBe(0);
     await client.conn.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: pathToFileURL(added).href, name: 'added' }], removed: [] } });
@@ -52,7 +52,7 @@ describe('a hostile config file in the workspace', () => {
     rows.push('extends: /dev/zero');
     const rc = path.join(sub, '.jdlintrc.yaml');
     writeFileSync(rc, rows.join('\n') + '\n');
-    const posting = client.open(pathToFileURL(path.join(sub, 'p.md')).href, '# Data Scientist\n\n- Build statistical models\n');
+    const posting = client.open(pathToFileURL(path.join(sub, 'p.md')).href, '# Data Scientist\n\n- Build statistical models\n\n<!-- jdlint-posting -->\n');
     expect((await posting).length).toBeGreaterThan(0);
     const onConfig = client.published.get(pathToFileURL(rc).href)?.diagnostics ?? [];
     expect(onConfig.map((d) => d.message)).toEqual(['JD Lint configuration: YAML aliases expand too far (over 100): not read. Postings are linted with the other settings until this is fixed.']);

@@ -37,15 +37,16 @@ async function actions(uri: string, diagnostics: Diagnostic[]): Promise<CodeActi
 const edited = (text: string, a: CodeAction) => TextDocument.applyEdits(TextDocument.create('file:///x.md', 'markdown', 0, text), (a.edit!.documentChanges![0] as TextDocumentEdit).edits);
 const range = (sl: number, sc: number, el: number, ec: number) => ({ start: { line: sl, character: sc }, end: { line: el, character: ec } });
 
+// The toy postings below are too thin for the text to tell (engine/detect.ts): a marker says they are postings.
 describe('incremental sync', () => {
   it('a "\\r" typed before a "\\n" moves nothing: findings and fixes as a fresh open', async () => {
     const uri = 'file:///sync/cr.md';
-    await client.open(uri, '# Data Scientist\n- ninja\n');
+    await client.open(uri, '# Data Scientist\n- ninja\n<!-- jdlint-posting -->\n');
     const ds = await client.change(uri, 2, [{ range: range(0, 16, 0, 16), text: '\r' }]);
-    expect(comparable(ds)).toEqual(comparable(await fresh('# Data Scientist\r\n- ninja\n')));
+    expect(comparable(ds)).toEqual(comparable(await fresh('# Data Scientist\r\n- ninja\n<!-- jdlint-posting -->\n')));
     const ninja = ds.find((d) => d.range.start.line === 1)!;
     expect(ninja).toBeDefined();
-    for (const a of await actions(uri, [ninja])) expect(edited('# Data Scientist\r\n- ninja\n', a)).not.toMatch(/\nexpert|ninja\nexpert/);
+    for (const a of await actions(uri, [ninja])) expect(edited('# Data Scientist\r\n- ninja\n<!-- jdlint-posting -->\n', a)).not.toMatch(/\nexpert|ninja\nexpert/);
   });
 
   it('a range past the end of the document appends, and positions stay numbers', async () => {
@@ -59,9 +60,9 @@ describe('incremental sync', () => {
   it('a repeated version number is new text: diagnostics of the new text, no fix from the old one', async () => {
     const uri = 'file:///sync/repeat.md';
     await client.open(uri, '# Data Scientist\n');
-    const first = await client.change(uri, 2, [{ text: '# Data Scientist\n- We need a ninja\n' }]);
-    const second = await client.change(uri, 2, [{ text: '# Data Scientist\n- ninja\n' }]);
-    expect(comparable(second)).toEqual(comparable(await fresh('# Data Scientist\n- ninja\n')));
+    const first = await client.change(uri, 2, [{ text: '# Data Scientist\n- We need a ninja\n<!-- jdlint-posting -->\n' }]);
+    const second = await client.change(uri, 2, [{ text: '# Data Scientist\n- ninja\n<!-- jdlint-posting -->\n' }]);
+    expect(comparable(second)).toEqual(comparable(await fresh('# Data Scientist\n- ninja\n<!-- jdlint-posting -->\n')));
     const stale = first.filter((d) => (d.data as { fixes?: unknown[] })?.fixes?.length);
     expect(stale.length).toBeGreaterThan(0);
     expect(await actions(uri, stale)).toEqual([]);

@@ -64,7 +64,9 @@ export function createContext(connection: Client, host: ServerHost): ServerConte
       if (!doc || !isPosting(doc)) return null;
       const settings = await ctx.settings.get(uri);
       if (!settings.enable) return null;
-      return { doc, settings, result: ctx.resultFor(doc, settings.config) };
+      const result = ctx.resultFor(doc, settings.config);
+      // Not a posting (engine/detect.ts): nothing to show, as for a file JD Lint is off for.
+      return result.detection.posting ? { doc, settings, result } : null;
     },
     forget(uri) {
       ctx.settings.forget(uri);

@@ -29,4 +29,10 @@ export interface ServerHost {
   readPosting(uri: string, maxDocumentSize: number): Promise<PostingRead>;
   /** Called after each lint with the length of the text linted (memory upkeep on Node). */
   afterLint(chars: number): void;
+  /**
+   * Whether a file is the team's to lint (`files` / `ignores`, .gitignore, .jdlintignore:
+   * node/select.ts), and whether `files` declared it a posting. Absent: every file is linted, and
+   * the text says whether it is a posting.
+   */
+  selectPosting?(uri: string, roots: readonly string[]): { lint: boolean; declared: boolean };
 }

@@ -80,16 +80,18 @@ export function settingsStore(client: Client, host: ServerHost, log: (m: string)
     } catch (err) {
       // Hosts report problems rather than throw; if one throws, the editor's settings still lint.
       log(`jdlint: could not read the configuration for ${uri}: ${(err as Error).message}`);
-      return s;
+      return { ...s, config: { ...s.config, detectPostings: true } };
     }
     const { config, files } = found;
+    // A file the team leaves out is not linted; one its `files` name is a posting without asking the text.
+    const chosen = host.selectPosting?.(uri, roots()) ?? { lint: true, declared: false };
     for (const file of files) {
       if (file.problems.length === 0 && !broken.has(file.uri)) continue;
       if (file.problems.length > 0) broken.add(file.uri);
       else broken.delete(file.uri);
       void client.sendDiagnostics({ uri: file.uri, diagnostics: await configDiagnostics(file) });
     }
-    return { ...s, config };
+    return { ...s, enable: s.enable && chosen.lint, config: { ...config, detectPostings: !chosen.declared } };
   }
 
   return {

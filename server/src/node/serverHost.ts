@@ -6,6 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ServerHost } from '../lsp/host';
 import { configFor, insideRoots, type ConfigProblem } from './configFile';
 import { memoryKeeper } from './memory';
+import { createSelector } from './select';
 import { MAX_CONFIG_BYTES, postingByteLimit, readRegularFile } from './readFile';
 
 /** Rule docs ship inside the package next to the bundle: dist/server.js -> docs/rules/<id>.md. */
@@ -51,5 +52,14 @@ export function nodeServerHost(docsBase = defaultDocsBase()): ServerHost {
       return readText(fileURLToPath(uri), postingByteLimit(maxDocumentSize));
     },
     afterLint: memoryKeeper(),
+    selectPosting(uri, roots) {
+      if (!uri.startsWith('file:')) return { lint: true, declared: false };
+      const file = fileURLToPath(uri);
+      const onDisk = folders(roots);
+      // A selector per question: the answer is kept with the document's settings, and is asked
+      // again when they are dropped (an ignore file or config file changed).
+      const chosen = createSelector({ roots: onDisk.length > 0 ? onDisk : [path.dirname(file)], configRoots: [...(onDisk.length > 0 ? onDisk : [path.dirname(file)]), os.homedir()] }).select(file);
+      return chosen.lint ? { lint: true, declared: chosen.declared } : { lint: false, declared: false };
+    },
   };
 }
