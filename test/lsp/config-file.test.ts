@@ -45,4 +45,21 @@ describe('project config file in the language server', () => {
     expect(problem.message).toMatch(/"rules.title-duty-mismatch" must be one of off, hint, info, warning, error, got "loud"/);
     expect(problem.severity).toBe(1);
   });
+
+  it('reads comments in .jdlintrc.json and puts a schema problem on the key it is about', async () => {
+    const sub = mkdtempSync(path.join(dir, 'schema-'));
+    const rc = path.join(sub, '.jdlintrc.json');
+    writeFileSync(rc, '{\n  // the hiring team\'s settings\n  "rules": {\n    "title-duty-mismatch": "error",\n    "missing-pay-rnage": "off",\n  },\n}\n');
+    const rcDiags = client.diagnostics(pathToFileURL(rc).href);
+    const diags = await client.open(pathToFileURL(path.join(sub, 'posting.md')).href, MISMATCH);
+    // The rest of the file applies: comments and trailing commas are fine.
+    expect(diags.find((d) => d.code === 'title-duty-mismatch')?.severity).toBe(1);
+    const problems = await rcDiags;
+    expect(problems.map((p) => [p.message, p.range])).toEqual([
+      [
+        'JD Lint configuration: unknown rule "missing-pay-rnage" in "rules": it changes nothing (did you mean "missing-pay-range"?). Postings are linted with the other settings until this is fixed.',
+        { start: { line: 4, character: 4 }, end: { line: 4, character: 23 } },
+      ],
+    ]);
+  });
 });
