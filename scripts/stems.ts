@@ -1,6 +1,6 @@
 // Build-time (run by scripts/build.mjs after training, before bundling): the Porter stems of every
 // word the lexicons stem when they are built, written to server/src/engine/generated/
-// lexicon-stems.json, which server/src/engine/text.ts reads instead of stemming those words again
+// lexicon-stems.json, which server/src/engine/text/stemming.ts reads instead of stemming those words again
 // at each start. Each stem is computed here with natural's PorterStemmer, never read back from an
 // earlier table.
 import { mkdirSync, writeFileSync } from 'node:fs';

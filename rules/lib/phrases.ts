@@ -4,7 +4,7 @@
 // Patterns are compiled into a trie over words and matched against the words of an item, which are
 // split once per lint and shared with the classifier (itemWords): no regular expression runs per
 // pattern, so the cost of a lint does not grow with the size of the lexicons.
-import { KEY_LENGTH as KEY, matchesOf, memo, registerWords, tokenize, type ItemWords, type Token } from '../../server/src/engine/text';
+import { KEY_LENGTH as KEY, matchesOf, memo, registerLexiconWords, tokenize, type ItemWords, type Token } from '../../server/src/engine/text';
 import { isRegExpSpaceOrHyphen } from '../../server/src/engine/chars';
 import type { Item, Range } from '../../server/src/engine/types';
 
@@ -81,7 +81,7 @@ export class PhraseMatcher {
   private readonly root = node();
   private readonly empty: boolean;
 
-  /** This lexicon's bit in Token.roots (0: check every word). */
+  /** This lexicon's bit in Token.lexiconBits (0: check every word). */
   private readonly bit: number;
 
   constructor(patterns: readonly string[]) {
@@ -92,7 +92,7 @@ export class PhraseMatcher {
     const root = this.root;
     const exactLower = [...root.exact.keys()].map((w) => w.toLowerCase());
     const prefixes = [...root.prefixes.values()].flatMap((list) => list.map((p) => p.prefix));
-    this.bit = this.empty ? 0 : registerWords([...root.next.keys(), ...exactLower], prefixes);
+    this.bit = this.empty ? 0 : registerLexiconWords([...root.next.keys(), ...exactLower], prefixes);
   }
 
   private insert(pattern: string): void {
@@ -138,7 +138,7 @@ export class PhraseMatcher {
     const next = n.next.get(t.lower);
     if (next) for (const e of next) if (gapMatches(e.gap, text, from, to)) (out ??= []).push(e.node);
     if (n.prefixes.size > 0) {
-      // Cut only here: with the roots bits, few words reach a node that has prefixes.
+      // Cut only here: with the lexicon bits, few words reach a node that has prefixes.
       const list = n.prefixes.get(t.lower.length <= KEY ? t.lower : t.lower.slice(0, KEY));
       if (list) for (const { prefix, edge } of list) if (t.lower.startsWith(prefix) && gapMatches(edge.gap, text, from, to)) (out ??= []).push(edge.node);
     }
@@ -179,7 +179,7 @@ export class PhraseMatcher {
     if (this.empty) return out;
     const bit = this.bit;
     for (let i = 0; i < tokens.length; ) {
-      const hit = bit === 0 || (tokens[i].roots & bit) !== 0 ? this.longestAt(tokens, i, text) : null;
+      const hit = bit === 0 || (tokens[i].lexiconBits & bit) !== 0 ? this.longestAt(tokens, i, text) : null;
       if (!hit) {
         i++;
         continue;

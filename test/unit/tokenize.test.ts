@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer';
-import { keepItemResults, matchesOf, memo, registerWords, TextLru, tokenize, wordTableUse } from '../../server/src/engine/text';
+import { keepItemResults, matchesOf, memo, registerLexiconWords, TextLru, tokenize, wordTableUse } from '../../server/src/engine/text';
 import type { Item } from '../../server/src/engine/types';
 
 const words = (text: string) => tokenize(text).map((t) => [t.lower, t.stem, text.slice(t.start, t.end)]);
@@ -93,11 +93,11 @@ describe('tokenize', () => {
   it('marks the words where a lexicon registered by its words can start a match, known before or not', () => {
     // Words seen before the lexicon registers learn its bit then; new words get it when added.
     const before = tokenize('Qwvel qwvelt');
-    const bit = registerWords(['qwvel', 'xqzr'], ['plorb', 'plor9']);
+    const bit = registerLexiconWords(['qwvel', 'xqzr'], ['plorb', 'plor9']);
     const after = tokenize('Qwvel qwvelt XQZR xqz Plorbing plorb plor plor9x ploRB');
     expect(before.map((t) => t.lower)).toEqual(['qwvel', 'qwvelt']);
-    expect(tokenize('Qwvel qwvelt').map((t) => (t.roots & bit) !== 0)).toEqual([true, false]);
-    expect(after.map((t) => [t.lower, (t.roots & bit) !== 0])).toEqual([
+    expect(tokenize('Qwvel qwvelt').map((t) => (t.lexiconBits & bit) !== 0)).toEqual([true, false]);
+    expect(after.map((t) => [t.lower, (t.lexiconBits & bit) !== 0])).toEqual([
       ['qwvel', true],
       ['qwvelt', false],
       ['xqzr', true],
@@ -108,7 +108,7 @@ describe('tokenize', () => {
       ['plor9x', true],
       ['plorb', true],
     ]);
-    expect(() => registerWords([], ['pl'])).toThrow(/shorter than 3 letters/);
+    expect(() => registerLexiconWords([], ['pl'])).toThrow(/shorter than 3 letters/);
   });
 
   it('finds a word it has seen in any spelling, without adding it again', () => {

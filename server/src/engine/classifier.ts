@@ -5,7 +5,7 @@
 // a term: an item's class and score are a function of its evidence list and nothing else.
 import lexicon from '../../../rules/lexicons/duties.json';
 import learned from './generated/term-weights.json';
-import { memo, needStems, registerRoots, tokenize, type ItemWords, type Token } from './text';
+import { memo, needStems, registerLexicon, tokenize, type ItemWords, type Token } from './text';
 import type { ClassifiedItem, Evidence, Item, ItemClass, Posting, Role } from './types';
 
 interface LexiconTerm {
@@ -178,15 +178,15 @@ export function spelledLike(words: Iterable<string>): (lower: string) => boolean
   };
 }
 
-/** The lexicon's bits in Token.roots: a word whose stem starts no pattern is skipped with one test. */
-const STEM_ROOTS = registerRoots((_lower, stem) => TRIE.next.has(stem));
+/** The lexicon's bits in Token.lexiconBits: a word whose stem starts no pattern is skipped with one test. */
+const STEM_BIT = registerLexicon((_lower, stem) => TRIE.next.has(stem));
 /** Words that may be spelt as an exact-case pattern ("R"): only they are looked up by spelling. */
-const EXACT_ROOTS = (() => {
+const EXACT_BIT = (() => {
   const exactLower = new Set([...(TRIE.exact?.keys() ?? [])].map((w) => w.toLowerCase()));
-  return registerRoots((lower) => exactLower.has(lower));
+  return registerLexicon((lower) => exactLower.has(lower));
 })();
 /** 0 when the bits ran out: then every word is tried. */
-const ROOTS = STEM_ROOTS !== 0 && EXACT_ROOTS !== 0 ? STEM_ROOTS | EXACT_ROOTS : 0;
+const START_BITS = STEM_BIT !== 0 && EXACT_BIT !== 0 ? STEM_BIT | EXACT_BIT : 0;
 
 interface Hit {
   from: number;
@@ -226,7 +226,7 @@ function longestAt(tokens: Token[], i: number, text: string, offset: number): Hi
   let best: Hit | null = null;
   // Patterns of exact spelling ("R") are looked up by the word as written.
   const t = tokens[i];
-  const exact = ROOTS === 0 || (t.roots & EXACT_ROOTS) !== 0 ? TRIE.exact?.get(text.slice(t.start - offset, t.end - offset)) : undefined;
+  const exact = START_BITS === 0 || (t.lexiconBits & EXACT_BIT) !== 0 ? TRIE.exact?.get(text.slice(t.start - offset, t.end - offset)) : undefined;
   if (exact && (exact.term || exact.roleName)) best = { from: i, to: i + 1, node: exact, roleName: namesRole(exact, tokens[i]) };
   let n: TrieNode | undefined = TRIE;
   for (let j = i; j < tokens.length && n; j++) {
@@ -253,7 +253,7 @@ export function findEvidence(text: string, offset: number, tokens: Token[] = tok
   let partner: Role | null = null;
   for (let i = 0; i < tokens.length; ) {
     if (partner && i > 0 && endsSentence(text, tokens[i - 1].end - offset, tokens[i].start - offset)) partner = null;
-    const hit = ROOTS === 0 || (tokens[i].roots & ROOTS) !== 0 ? longestAt(tokens, i, text, offset) : null;
+    const hit = START_BITS === 0 || (tokens[i].lexiconBits & START_BITS) !== 0 ? longestAt(tokens, i, text, offset) : null;
     if (!hit) {
       i++;
       continue;
@@ -330,7 +330,7 @@ function decide(ds: number, mle: number, evidence: Evidence[]): { cls: ItemClass
   return { cls: 'shared', score };
 }
 
-/** Owner of the per-text evidence kept in the item-text cache (text.ts memo). */
+/** Owner of the per-text evidence kept in the item-text cache (text/itemCache.ts memo). */
 let EVIDENCE = {};
 
 /**

@@ -8,13 +8,14 @@ import type { PostingTitle, TitleFamily, TitleModel } from './types';
 
 type Expected = TitleModel['expected'];
 
-interface Word {
+interface TitleWord {
   word: string;
-  /** Index of the source token the word came from (an abbreviation expands to several words). */
-  token: number;
+  /** Index of the part the word came from (an abbreviation expands to several words). */
+  part: number;
 }
 
-interface Token {
+/** A word of a title as written (inner . ' - + # kept), or a joining mark ("/", "&"): not text/tokenizer.ts's Token. */
+interface TitlePart {
   text: string;
   start: number;
   end: number;
@@ -52,34 +53,34 @@ ALIASES.sort((a, b) => b.words.length - a.words.length);
 
 const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}+#'’.-]*|[\/&|+]/gu;
 
-function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
+function titleParts(text: string): TitlePart[] {
+  const parts: TitlePart[] = [];
   for (const m of matchesOf(TOKEN, text)) {
     let t = m[0];
     // A trailing dot ends a sentence or an abbreviation ("Sr."), never a role word.
     while (t.length > 1 && (t.endsWith('.') || t.endsWith('-'))) t = t.slice(0, -1);
     const start = m.index ?? 0;
-    tokens.push({ text: t, start, end: start + t.length, joiner: JOINERS.has(t.toLowerCase()) });
+    parts.push({ text: t, start, end: start + t.length, joiner: JOINERS.has(t.toLowerCase()) });
   }
-  return tokens;
+  return parts;
 }
 
-function words(tokens: Token[]): Word[] {
-  const out: Word[] = [];
-  tokens.forEach((t, i) => {
+function titleWords(parts: TitlePart[]): TitleWord[] {
+  const out: TitleWord[] = [];
+  parts.forEach((t, i) => {
     if (t.joiner) return;
     const lower = t.text.toLowerCase().replace(/[’']s$/, '');
     // "AI/ML", "ML-Ops", "Data-Scientist": split on inner hyphens.
     for (const part of lower.split(/[-]/)) {
       if (!part) continue;
       const expanded = ABBREVIATIONS[part] ?? part;
-      for (const w of expanded.split(' ')) out.push({ word: w, token: i });
+      for (const w of expanded.split(' ')) out.push({ word: w, part: i });
     }
   });
   return out;
 }
 
-function matchAt(ws: Word[], i: number): Match | null {
+function matchAt(ws: TitleWord[], i: number): Match | null {
   for (const alias of ALIASES) {
     const n = alias.words.length;
     if (i + n > ws.length) continue;
@@ -95,7 +96,7 @@ function matchAt(ws: Word[], i: number): Match | null {
   return null;
 }
 
-function exactMatches(ws: Word[]): Match[] {
+function exactMatches(ws: TitleWord[]): Match[] {
   const found: Match[] = [];
   for (let i = 0; i < ws.length; ) {
     const m = matchAt(ws, i);
@@ -159,7 +160,7 @@ export function jaroWinklerBound(a: string, b: string): number {
 }
 
 /** Misspelt role names ("Data Scienist", "Machine Lerning Engineer") through Jaro-Winkler. */
-function correctedMatch(ws: Word[]): Match | null {
+function correctedMatch(ws: TitleWord[]): Match | null {
   let best: Match | null = null;
   let bestScore: number = titles.typoMinSimilarity;
   for (let i = 0; i < ws.length; i++) {
@@ -190,7 +191,7 @@ const ROLE_SIDE: Partial<Record<TitleFamily, 'ds' | 'mle'>> = {
   'ai-engineer': 'mle',
 };
 
-function findSeniority(text: string, tokens: Token[], ws: Word[], role: Match | null): string | null {
+function findSeniority(text: string, parts: TitlePart[], ws: TitleWord[], role: Match | null): string | null {
   for (let i = 0; i < ws.length; i++) {
     if (role && i >= role.from && i < role.to) continue;
     for (const sen of SENIORITY) {
@@ -199,8 +200,8 @@ function findSeniority(text: string, tokens: Token[], ws: Word[], role: Match | 
         // Roman numerals and digits count only after the role name ("Data Scientist II"),
         // never in "3D" or a team number before it.
         if (/^(?:i|ii|iii|iv|v|\d)$/.test(sen[0]) && (!role || i < role.to)) continue;
-        const first = tokens[ws[i].token];
-        const last = tokens[ws[i + sen.length - 1].token];
+        const first = parts[ws[i].part];
+        const last = parts[ws[i + sen.length - 1].part];
         return text.slice(first.start, last.end);
       }
     }
@@ -243,8 +244,8 @@ export function parseTitle(title: PostingTitle): TitleModel {
 }
 
 function readTitle(text: string): TitleReading {
-  const tokens = tokenize(text);
-  const ws = words(tokens);
+  const parts = titleParts(text);
+  const ws = titleWords(parts);
   const matches = exactMatches(ws);
   let role: Match | null = matches[0] ?? null;
   let family: TitleFamily = role?.family ?? 'unknown';
@@ -256,7 +257,7 @@ function readTitle(text: string): TitleReading {
       const b = matches[k + 1];
       const sa = ROLE_SIDE[a.family];
       const sb = ROLE_SIDE[b.family];
-      const between = tokens.slice(ws[a.to - 1].token + 1, ws[b.from].token);
+      const between = parts.slice(ws[a.to - 1].part + 1, ws[b.from].part);
       if (sa && sb && sa !== sb && between.length > 0 && between.every((t) => t.joiner)) {
         role = { family: 'hybrid', from: a.from, to: b.to, corrected: false };
         family = 'hybrid';
@@ -271,8 +272,8 @@ function readTitle(text: string): TitleReading {
 
   return {
     family,
-    seniority: findSeniority(text, tokens, ws, role),
-    role: role ? { start: tokens[ws[role.from].token].start, end: tokens[ws[role.to - 1].token].end } : null,
+    seniority: findSeniority(text, parts, ws, role),
+    role: role ? { start: parts[ws[role.from].part].start, end: parts[ws[role.to - 1].part].end } : null,
     corrected: role?.corrected ?? false,
   };
 }
