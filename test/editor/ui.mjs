@@ -135,6 +135,31 @@ async function main() {
       await page.keyboard.press('Control+Shift+M');
     });
 
+    await step('the CodeLens on the title opens the breakdown beside it: verdict, share bar, one pull per section', async () => {
+      const lens = page.locator('.monaco-editor .codelens-decoration a').filter({ hasText: /DS \d+% · MLE \d+%/ });
+      await lens.first().waitFor();
+      const lensText = await lens.first().innerText();
+      await lens.first().click();
+      // code-server draws a webview in an iframe that holds the page in a second iframe.
+      const view = page.frameLocator('iframe.webview').frameLocator('#active-frame');
+      await view.locator('svg.jd-bar').waitFor();
+      const label = await view.locator('svg.jd-bar').getAttribute('aria-label');
+      const [, ds, mle] = lensText.match(/DS (\d+%) · MLE (\d+%)/);
+      if (label !== `data science ${ds}, ML engineering ${mle}`) throw new Error(`bar says ${JSON.stringify(label)}, the CodeLens ${JSON.stringify(lensText)}`);
+      const verdict = await view.locator('.jd-verdict').innerText();
+      if (verdict !== 'Mismatch') throw new Error(`verdict shown: ${JSON.stringify(verdict)}`);
+      const sections = await view.locator('.jd-section h3').allInnerTexts();
+      if (sections.length < 1 || !(await view.locator('.jd-section svg.jd-pull').count())) throw new Error(`no section pulls: ${JSON.stringify(sections)}`);
+      log(TAG, `  breakdown: ${label}; sections: ${sections.map((t) => t.replace(/\s+/g, ' ')).join(' | ')}`);
+      await shot(page, 'breakdown');
+      // The posting and its breakdown side by side, whole height (the README's picture).
+      const editors = await page.locator('.part.editor').boundingBox();
+      await page.screenshot({ path: path.join(screenshotDir, 'breakdown-view.png'), clip: editors });
+      // Middle-click closes the tab, as in any VS Code, and gives the editor its width back.
+      await page.locator('.tabs-container .tab').filter({ hasText: 'JD Lint:' }).click({ button: 'middle' });
+      await page.locator('iframe.webview').waitFor({ state: 'hidden' });
+    });
+
     const titleLine = page.locator('.monaco-editor .view-line').filter({ hasText: 'Senior Data Scientist' });
     await step('hovering the title explains the verdict with numbers', async () => {
       const words = titleLine.locator('span', { hasText: 'Data Scientist' }).last();
@@ -190,7 +215,8 @@ async function main() {
       for (const name of ['squiggle', 'hover', 'quickfix']) {
         copyFileSync(path.join(screenshotDir, `${name}-editor.png`), path.join(docsImages, `${name}.png`));
       }
-      log(TAG, 'copied squiggle, hover and quickfix screenshots to docs/images/');
+      copyFileSync(path.join(screenshotDir, 'breakdown-view.png'), path.join(docsImages, 'breakdown.png'));
+      log(TAG, 'copied squiggle, hover, quickfix and breakdown screenshots to docs/images/');
     }
     log(TAG, `all steps passed; screenshots in ${path.relative(root, screenshotDir)}/`);
   } catch (err) {
