@@ -105,7 +105,7 @@ describe('detectPosting', () => {
     expect(POSTING.slice(d.roleTitle!.start, d.roleTitle!.end)).toBe('Senior Data Scientist, Growth');
     expect(d.terms.map((t) => t.label)).toEqual(expect.arrayContaining(['the role', 'responsibilities', 'years of experience', 'degree', 'pay and benefits', 'equal opportunity']));
     for (const t of d.terms) expect(POSTING.slice(t.range.start, t.range.end)).toBe(t.text);
-    expect(d.reason).toMatch(/^a posting: the title "Senior Data Scientist, Growth" names a job, \d+ kinds of posting wording/);
+    expect(d.reason).toMatch(/^a posting: the title "Senior Data Scientist, Growth" names a job, \d+ kinds of posting wording \(.*\) and 2 kinds of duty-section heading, 2 needed$/);
   });
 
   it('takes a posting pasted as one paragraph for a posting', () => {

@@ -40,6 +40,10 @@ export interface JsonFix {
 
 export interface JsonReport {
   file: string;
+  /** Only on a file that is not a job posting (engine/detect.ts), which gets no findings; absent on postings. */
+  posting?: false;
+  /** With posting: false, why ("not a posting: ..."). */
+  reason?: string;
   title: { text: string; family: string } | null;
   profile: { ds: number; mle: number; role: string };
   diagnostics: JsonDiagnostic[];
@@ -61,6 +65,7 @@ export function toJson(r: FileReport, withFixes = false): JsonReport {
   };
   return {
     file: r.display,
+    ...(r.result.detection.posting ? {} : { posting: false as const, reason: r.result.detection.reason }),
     title: r.result.title ? { text: r.result.title.text, family: r.result.title.family } : null,
     profile: { ds: round(r.result.profile.ds), mle: round(r.result.profile.mle), role: r.result.profile.role },
     diagnostics: r.result.findings.map((f) => {
@@ -224,7 +229,13 @@ export function formatStylish(reports: JsonReport[], colour: boolean, notes: str
   const c = (k: keyof typeof STYLE, s: string) => (colour ? styleText(STYLE[k], s, { validateStream: false }) : s);
   const out: string[] = [];
   const totals = { error: 0, warning: 0, info: 0, hint: 0 };
+  let skipped = 0;
   for (const r of reports) {
+    // Not a posting: counted once in the summary, not listed.
+    if (r.posting === false) {
+      skipped++;
+      continue;
+    }
     const j = r;
     const p = r.profile;
     const head = `${c('bold', j.file)}  ${c('dim', `DS ${percent(p.ds)} · MLE ${percent(p.mle)} · role: ${p.role}`)}`;
@@ -239,7 +250,8 @@ export function formatStylish(reports: JsonReport[], colour: boolean, notes: str
   }
   const n = totals.error + totals.warning + totals.info + totals.hint;
   out.push(
-    `${reports.length} file(s) checked: ${n} problem(s) (${totals.error} error(s), ${totals.warning} warning(s), ${totals.info + totals.hint} info)`,
+    `${reports.length - skipped} file(s) checked: ${n} problem(s) (${totals.error} error(s), ${totals.warning} warning(s), ${totals.info + totals.hint} info)` +
+      (skipped > 0 ? `; ${skipped} file(s) skipped: not job postings` : ''),
   );
   out.push(...notes);
   return out.join('\n');
@@ -259,5 +271,5 @@ export const FORMATTERS: Record<string, (reports: JsonReport[], ctx: FormatConte
   json: (reports) => formatJson(reports),
   sarif: (reports, ctx) => formatSarif(reports, ctx),
   github: (reports) => formatGithub(reports),
-  html: (reports, ctx) => formatHtml(reports, { version: ctx.version }),
+  html: (reports, ctx) => formatHtml(reports.filter((r) => r.posting !== false), { version: ctx.version }),
 };

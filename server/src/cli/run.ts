@@ -192,7 +192,17 @@ export function runCli(argv: string[], io: CliIO): number | Promise<number> {
   const { files, problems, skipped } = expandPaths(positionals.filter((p) => p !== '-'), io.cwd, selector);
   for (const p of problems) io.stderr(`jdlint: ${p}\n`);
   for (const s of skipped) io.stderr(`jdlint: ${s}: not checked\n`);
-  const tasks: LintTask[] = files.map((file) => ({ file, display: path.relative(io.cwd, file) || file, config: configOf(file), fix: fixMode }));
+  // Each file's text is asked whether it is a posting, unless the team's `files` named it one.
+  const asking = new Map<Config, Config>();
+  const taskConfig = (file: string): Config => {
+    const config = configOf(file);
+    const chosen = selector.select(file);
+    if (chosen.lint && chosen.declared) return config;
+    let a = asking.get(config);
+    if (!a) asking.set(config, (a = { ...config, detectPostings: true }));
+    return a;
+  };
+  const tasks: LintTask[] = files.map((file) => ({ file, display: path.relative(io.cwd, file) || file, config: taskConfig(file), fix: fixMode }));
 
   const outputFile = values['output-file'];
   /** The report to standard output, or to --output-file (its folder made if need be). */
@@ -253,7 +263,7 @@ export function runCli(argv: string[], io: CliIO): number | Promise<number> {
   const named = values['stdin-filename'];
   const stdinFile = path.resolve(io.cwd, named ?? 'stdin.md');
   return io.readStdin!().then((bytes) => {
-    const config = configOf(stdinFile);
+    const config = taskConfig(stdinFile);
     const chosen = named === undefined ? null : selector.select(stdinFile);
     if (chosen && !chosen.lint) {
       io.stderr(`jdlint: ${named}: ${chosen.reason}: not checked\n`);

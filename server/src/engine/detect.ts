@@ -34,7 +34,7 @@ export interface Detection {
 
 /** Thresholds of the verdict. Measured by scripts/eval-detect.ts (docs/posting-detection.md). */
 export const DETECTION = {
-  /** Posting-wording entries a document with a role title needs. */
+  /** Kinds of posting wording plus kinds of duty-section heading a document with a role title needs. */
   withTitle: 2,
   /**
    * ... and one without (a posting whose title is missing, which missing-title reports), which must
@@ -179,6 +179,8 @@ function wording(text: string): DetectionTerm[] {
   return terms;
 }
 
+const kinds = (n: number, what: string) => `${n} kind${n === 1 ? '' : 's'} of ${what}`;
+
 const DUTY_KINDS: ReadonlySet<SectionKind> = new Set(['responsibilities', 'requirements', 'niceToHave']);
 
 /** The first heading of each duty-section kind. */
@@ -208,15 +210,22 @@ export function detectPosting(posting: Posting, ask = true): Detection {
   const title = roleTitle(posting);
   const terms = wording(posting.text);
   const headings = dutyHeadings(posting);
-  const need = title ? DETECTION.withTitle : DETECTION.withoutTitle;
   const found = terms.map((t) => t.label).join(', ') || 'none';
   const titled = title ? `the title "${posting.title!.text}" names a job` : posting.title ? `the title "${posting.title.text}" names no job` : 'no title';
-  const isPosting = terms.length >= need && (title !== null || headings.length >= DETECTION.headingKinds);
-  const sections = title ? '' : `, ${headings.length} kinds of duty-section heading (${DETECTION.headingKinds} needed)`;
+  const wordingKinds = kinds(terms.length, 'posting wording');
+  const headingKinds = kinds(headings.length, 'duty-section heading');
+  // Under a job title, a duty-section heading is evidence as good as a kind of wording: a short
+  // clean posting ("## What you'll do" and three bullets) says little else.
+  const isPosting = title
+    ? terms.length + headings.length >= DETECTION.withTitle
+    : terms.length >= DETECTION.withoutTitle && headings.length >= DETECTION.headingKinds;
+  const weighed = title
+    ? `${wordingKinds} (${found}) and ${headingKinds}, ${DETECTION.withTitle} needed`
+    : `${wordingKinds} (${found}; ${DETECTION.withoutTitle} needed) and ${headingKinds} (${DETECTION.headingKinds} needed)`;
   return {
     posting: isPosting,
     by: 'text',
-    reason: `${isPosting ? 'a posting' : 'not a posting'}: ${titled}, ${terms.length} kinds of posting wording (${found}; ${need} needed)${sections}`,
+    reason: `${isPosting ? 'a posting' : 'not a posting'}: ${titled}, ${weighed}`,
     roleTitle: title,
     terms,
     headings,
