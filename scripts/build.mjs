@@ -88,7 +88,10 @@ const serverNode = JSON.parse(readFileSync(path.join(root, 'server/node-args.jso
 const serverNodeArgs = serverNode.args;
 const serverNodeEnv = Object.entries(serverNode.env ?? {}).map(([k, v]) => `${k}=${v}`).join(' ');
 const entries = [
-  { in: 'client/src/extension.ts', out: 'dist/client.js', external: ['vscode'] },
+  // Desktop and web extension in one bundle (client/src/main.ts picks the entry where it runs).
+  // It loads in a web extension host too, where nothing but `vscode` can be required: no
+  // import.meta.url shim (it requires node:url in every module; the client has no ESM package).
+  { in: 'client/src/main.ts', out: 'dist/client.js', external: ['vscode'], web: true },
   { in: 'server/src/main.ts', out: 'dist/server-main.js' },
   { in: 'server/src/cli/main.ts', out: 'dist/cli-main.js' },
   // The programmatic API (package.json `exports`); its types: scripts/api-types.mjs at npm pack.
@@ -116,12 +119,40 @@ async function buildStarter(bundle) {
   chmodSync(path.join(root, starter.outfile), 0o755);
 }
 
+// The web extension's language server, for a web worker (its client is dist/client.js, which
+// serves both hosts). No Node.js built-in may reach it (esbuild fails on one); path is
+// path-browserify, and fs a stub that throws (reads go through the client there).
+const browserCommon = {
+  bundle: true,
+  platform: 'browser',
+  target: 'es2022',
+  minify: production,
+  sourcemap: !production,
+  logLevel: 'warning',
+  absWorkingDir: root,
+  alias: { 'node:path': 'path-browserify', path: 'path-browserify', 'node:fs': './server/src/browser/noFs.ts' },
+};
+const browserEntries = [
+  // A worker has no DOM: packages' `worker` builds (decode-named-character-reference's browser
+  // build decodes with document.createElement).
+  { ...browserCommon, entryPoints: ['server/src/browser/main.ts'], outfile: 'dist/web/server.js', format: 'iife', conditions: ['worker'] },
+];
+
+// For dist/client.js: the language client's packages by where it runs (scripts/host-shims/).
+const hostShims = {
+  name: 'host-shims',
+  setup(b) {
+    b.onResolve({ filter: /^(vscode-languageserver-protocol|vscode-jsonrpc)$/ }, (args) => ({ path: path.join(root, 'scripts/host-shims', `${args.path}.cjs`) }));
+  },
+};
+
 const options = (e) => ({
   ...common,
   entryPoints: [e.in],
   outfile: e.out,
   external: e.external ?? [],
   banner: e.banner ? { js: e.banner } : undefined,
+  ...(e.web ? { inject: [], define: {}, plugins: [...common.plugins, hostShims] } : {}),
 });
 const present = entries.filter((e) => existsSync(path.join(root, e.in)));
 
@@ -139,11 +170,12 @@ if (watch) {
         });
       },
     };
-    const ctx = await context({ ...options(e), plugins: [...common.plugins, restart] });
+    const ctx = await context({ ...options(e), plugins: [...options(e).plugins, restart] });
     await ctx.watch();
   }
+  for (const b of browserEntries) await (await context(b)).watch();
   console.log('watching client/, server/, rules/ and scripts/ (Ctrl+C stops)');
 } else {
-  await Promise.all(present.map((e) => build(options(e))));
+  await Promise.all([...present.map((e) => build(options(e))), ...browserEntries.map((b) => build(b))]);
   await Promise.all(Object.keys(starters).map(buildStarter));
 }

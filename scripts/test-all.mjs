@@ -25,6 +25,13 @@ const parts = [
     timeout: 10 * MINUTE,
   },
   { id: 'ui', name: 'UI test: code-server + Chromium', cmd: ['node', 'test/editor/ui.mjs'], needs: ['package', 'editors'], timeout: 10 * MINUTE },
+  {
+    id: 'web',
+    name: 'web extension: server in a Web Worker (Chromium)',
+    cmd: ['npx', 'vitest', 'run', '--config', 'test/web/vitest.config.mts'],
+    needs: ['build', 'editors'],
+    timeout: 10 * MINUTE,
+  },
   { id: 'report', name: 'HTML report in Chromium', cmd: ['node', 'test/editor/report.mjs'], needs: ['build', 'editors'], timeout: 5 * MINUTE },
   { id: 'neovim', name: 'Neovim LSP client test', cmd: ['node', 'test/editor/nvim/run.mjs'], needs: ['build', 'editors'], timeout: 5 * MINUTE },
 ];

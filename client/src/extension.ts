@@ -1,12 +1,11 @@
-// Starts the JD Lint language server and wires the few things only the editor can do.
+// The desktop extension: starts the JD Lint language server on Node.js (dist/server.js). The web
+// extension is browser.ts; what both do once the client runs is in features.ts.
 import * as path from 'node:path';
-import { ExtensionContext, window, workspace } from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { ExtensionContext } from 'vscode';
+import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
 import nodeArgs from '../../server/node-args.json';
-import { registerBreakdown } from './breakdown';
+import { clientOptions, outputChannel, registerFeatures } from './features';
 import { serverEnv } from './serverEnv';
-import { registerStatus } from './status';
-import { registerWorkspaceCommands } from './workspaceCommands';
 
 let client: LanguageClient | undefined;
 
@@ -18,15 +17,9 @@ export async function activate(context: ExtensionContext): Promise<void> {
     run: { module, transport: TransportKind.ipc, options: { execArgv: nodeArgs.args, env } },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: [...nodeArgs.args, '--nolazy', '--inspect=6009'], env } },
   };
-  const outputChannel = window.createOutputChannel('JD Lint');
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: 'markdown' }],
-    // Project config files (.jdlintrc.json/.yaml): a change re-lints open postings.
-    synchronize: { configurationSection: 'jdlint', fileEvents: workspace.createFileSystemWatcher('**/.jdlintrc{.json,.yaml,.yml}') },
-    outputChannel,
-  };
-  client = new LanguageClient('jdlint', 'JD Lint', serverOptions, clientOptions);
-  context.subscriptions.push(outputChannel, registerBreakdown(client), registerStatus(client), ...registerWorkspaceCommands(client));
+  const channel = outputChannel();
+  client = new LanguageClient('jdlint', 'JD Lint', serverOptions, clientOptions(channel));
+  registerFeatures(context, client, channel);
   await client.start();
 }
 

@@ -1,12 +1,12 @@
 // Status bar: the role the active posting's duties describe.
 import { StatusBarAlignment, window, workspace, type Disposable, type TextEditor } from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { SHOW_BREAKDOWN_COMMAND } from '../../server/src/protocol';
 import { fetchBreakdown } from './breakdown';
 
 const ROLE = { ds: 'data science', mle: 'ML engineering', hybrid: 'hybrid', unclear: 'unclear' } as Record<string, string>;
 
-export function registerStatus(client: LanguageClient): Disposable {
+export function registerStatus(client: BaseLanguageClient): Disposable {
   const item = window.createStatusBarItem(StatusBarAlignment.Right, 100);
   item.command = SHOW_BREAKDOWN_COMMAND;
   let timer: NodeJS.Timeout | undefined;

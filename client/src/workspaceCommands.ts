@@ -1,11 +1,11 @@
 // Workspace lint (every posting into the Problems panel, with progress) and fix all.
 import { commands, ProgressLocation, Range, window, workspace, type CodeAction, type Disposable } from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { FIX_ALL_COMMAND, FIX_ALL_KIND, LINT_FILES_REQUEST, LINT_WORKSPACE_COMMAND } from '../../server/src/protocol';
 
 const BATCH = 50;
 
-export function registerWorkspaceCommands(client: LanguageClient): Disposable[] {
+export function registerWorkspaceCommands(client: BaseLanguageClient): Disposable[] {
   const lintWorkspace = commands.registerCommand(LINT_WORKSPACE_COMMAND, async () => {
     const files = await workspace.findFiles('**/*.{md,markdown}', '{**/node_modules/**,**/.git/**}');
     return window.withProgress(

@@ -3,6 +3,7 @@
 import { format } from 'node:util';
 import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
 import { lint } from './linter';
+import { readThroughClient } from './lsp/clientFiles';
 import { startServer } from './lsp/server';
 import { nodeServerHost } from './node/serverHost';
 
@@ -27,7 +28,9 @@ if (process.argv.includes('--stdio')) {
   });
   startServer(connection, nodeServerHost());
 } else {
-  startServer(createConnection(ProposedFeatures.all), nodeServerHost());
+  // The VS Code extension (node-ipc) also reads files of virtual workspaces for the server.
+  const connection = createConnection(ProposedFeatures.all);
+  startServer(connection, nodeServerHost(undefined, readThroughClient(connection)));
 }
 
 // One lint of a small posting before the first message is read: the first real lint then runs in

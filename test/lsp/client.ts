@@ -36,20 +36,24 @@ export interface TestClient {
 /** Compiled code of the test servers is kept here, not in the user's cache folder. */
 export const TEST_CODE_CACHE = path.join(os.tmpdir(), 'jdlint-test-code-cache');
 
-export async function startClient(opts: { settings?: unknown; versionedEdits?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<TestClient> {
-  const env = { ...serverEnv(process.env, TEST_CODE_CACHE), ...opts.env };
-  const child = spawn(process.execPath, [...nodeArgs.args, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
-  let err = '';
-  child.stderr!.on('data', (d) => (err += d));
-  const conn = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-  const client: TestClient = {
+export interface ClientOptions {
+  settings?: unknown;
+  versionedEdits?: boolean;
+  initializationOptions?: unknown;
+}
+
+/** What every test client does over its connection: answers settings, collects diagnostics, initializes. */
+export async function initializeClient(
+  conn: ProtocolConnection,
+  opts: ClientOptions,
+  log: (m: string) => void,
+  workspaceFolders?: string[],
+): Promise<Pick<TestClient, 'conn' | 'settings' | 'diagnostics' | 'open'>> {
+  const client: Pick<TestClient, 'conn' | 'settings' | 'diagnostics' | 'open'> = {
     conn,
-    child,
     settings: opts.settings ?? null,
     diagnostics: () => Promise.reject(new Error('not listening')),
     open: () => Promise.reject(new Error('not listening')),
-    stop: async () => {},
-    stderr: () => err,
   };
   const waiting: { uri: string; version?: number; resolve: (d: Diagnostic[]) => void }[] = [];
   conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
@@ -62,15 +66,17 @@ export async function startClient(opts: { settings?: unknown; versionedEdits?: b
     }
   });
   conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => client.settings));
-  conn.onNotification('window/logMessage', (m: { message: string }) => (err += m.message + '\n'));
+  conn.onNotification('window/logMessage', (m: { message: string }) => log(m.message + '\n'));
   conn.listen();
   await conn.sendRequest('initialize', {
     processId: process.pid,
     rootUri: null,
+    ...(workspaceFolders ? { workspaceFolders: workspaceFolders.map((uri, i) => ({ uri, name: `folder${i}` })) } : {}),
     capabilities: {
       workspace: { configuration: true, workspaceEdit: { documentChanges: opts.versionedEdits !== false } },
       textDocument: { publishDiagnostics: { versionSupport: true, relatedInformation: true } },
     },
+    ...(opts.initializationOptions ? { initializationOptions: opts.initializationOptions } : {}),
   });
   await conn.sendNotification('initialized', {});
   client.diagnostics = (uri, version) => new Promise((resolve) => waiting.push({ uri, version, resolve }));
@@ -79,18 +85,40 @@ export async function startClient(opts: { settings?: unknown; versionedEdits?: b
     await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version, text } });
     return d;
   };
+  return client;
+}
+
+export async function startClient(opts: ClientOptions & { env?: NodeJS.ProcessEnv } = {}): Promise<TestClient> {
+  const env = { ...serverEnv(process.env, TEST_CODE_CACHE), ...opts.env };
+  const child = spawn(process.execPath, [...nodeArgs.args, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
+  let err = '';
+  child.stderr!.on('data', (d) => (err += d));
+  const conn = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const wired = await initializeClient(conn, opts, (m) => (err += m));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  client.stop = async () => {
-    try {
-      await conn.sendRequest('shutdown');
-      await conn.sendNotification('exit');
-      // A server that exits as asked runs its exit handlers (the code cache is written then).
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
-    } catch {
-      /* the server may already be gone */
-    }
-    conn.dispose();
-    child.kill();
+  const client: TestClient = {
+    ...wired,
+    // Settings are read from the client object at each request: keep one object.
+    get settings() {
+      return wired.settings;
+    },
+    set settings(v) {
+      wired.settings = v;
+    },
+    child,
+    stderr: () => err,
+    stop: async () => {
+      try {
+        await conn.sendRequest('shutdown');
+        await conn.sendNotification('exit');
+        // A server that exits as asked runs its exit handlers (the code cache is written then).
+        await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+      } catch {
+        /* the server may already be gone */
+      }
+      conn.dispose();
+      child.kill();
+    },
   };
   return client;
 }

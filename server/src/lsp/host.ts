@@ -1,6 +1,7 @@
 // What the language server needs from where it runs, injected by its entry: Node.js reads the disk
 // (server/src/node/serverHost.ts), a web worker asks the editor (server/src/browser/serverHost.ts).
 // The feature modules know only this interface, so the same code serves both.
+import type { InitializeParams } from 'vscode-languageserver';
 import type { Config } from '../engine/config';
 
 /** A config file that was read, with its problems (empty: fixed, its diagnostics are cleared). */
@@ -16,6 +17,8 @@ export type PostingRead = { ok: true; text: string } | { ok: false; error: strin
 export interface ServerHost {
   /** Where the rule docs are: `${docsBase}/<rule id>.md` is each finding's link. */
   docsBase: string;
+  /** Sees the client's initialize request first (a host may learn where things are from it). */
+  initialize?(params: InitializeParams): void;
   /**
    * The project configuration for a posting: its nearest config file (and what that extends)
    * merged over `base`; `roots` are the workspace folders' URIs, outside which nothing is read.

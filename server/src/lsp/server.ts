@@ -13,6 +13,7 @@ import { hover } from './hover';
 import { lintFiles } from './workspaceLint';
 
 export function initializeResult(ctx: ServerContext, params: InitializeParams): InitializeResult {
+  ctx.host.initialize?.(params);
   const caps = params.capabilities;
   ctx.client.configuration = Boolean(caps.workspace?.configuration);
   ctx.client.versionedEdits = Boolean(caps.workspace?.workspaceEdit?.documentChanges);

@@ -1,8 +1,10 @@
 // The language server's host on Node.js: config files and postings are read from the disk, only
-// inside the workspace folders and the home folder (see configFile.ts and readFile.ts).
+// inside the workspace folders and the home folder (see configFile.ts and readFile.ts). Files of
+// other schemes (a virtual workspace) are read through the client when it can (lsp/clientFiles.ts).
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { insideFolders, projectConfigThroughClient, readPostingThroughClient, type ReadFiles } from '../lsp/clientFiles';
 import type { ServerHost } from '../lsp/host';
 import { configFor, insideRoots, type ConfigProblem } from './configFile';
 import { memoryKeeper } from './memory';
@@ -22,11 +24,12 @@ const readText = (file: string, maxBytes: number) => {
   return read.ok ? { ok: true as const, text: read.bytes.toString('utf8').replace(/^\uFEFF/, '') } : read;
 };
 
-export function nodeServerHost(docsBase = defaultDocsBase()): ServerHost {
+/** `throughClient`: how to read files of other schemes than file: (none when not given). */
+export function nodeServerHost(docsBase = defaultDocsBase(), throughClient?: ReadFiles): ServerHost {
   return {
     docsBase,
     async projectConfig(uri, base, roots) {
-      if (!uri.startsWith('file:')) return { config: base, files: [] };
+      if (!uri.startsWith('file:')) return throughClient ? projectConfigThroughClient(throughClient, uri, base, roots) : { config: base, files: [] };
       const dir = path.dirname(fileURLToPath(uri));
       const onDisk = folders(roots);
       // Without workspace folders (a single file open), the posting's own folder stands for one.
@@ -43,12 +46,14 @@ export function nodeServerHost(docsBase = defaultDocsBase()): ServerHost {
       }));
       return { config, files };
     },
-    canReadPosting: (uri) => uri.startsWith('file:'),
+    canReadPosting: (uri) => uri.startsWith('file:') || throughClient !== undefined,
     insideWorkspace(uri, roots) {
+      if (!uri.startsWith('file:')) return insideFolders(uri, roots);
       const onDisk = folders(roots);
       return onDisk.length === 0 || insideRoots(fileURLToPath(uri), onDisk);
     },
     async readPosting(uri, maxDocumentSize) {
+      if (!uri.startsWith('file:')) return throughClient ? readPostingThroughClient(throughClient, uri, maxDocumentSize) : { ok: false, error: 'not a file on disk' };
       return readText(fileURLToPath(uri), postingByteLimit(maxDocumentSize));
     },
     afterLint: memoryKeeper(),
