@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDist } from '../lsp/client';
+import { PARALLEL_MIN_FILES } from '../../server/src/cli/run';
 
 const root = path.resolve(__dirname, '../..');
 const CLI = path.join(root, 'dist/cli.js');
@@ -148,7 +149,20 @@ describe('--fix', () => {
     writeFileSync(path.join(folder, 'crlf.md'), crlf);
     const r = jdlint(['--fix', 'crlf.md'], { cwd: folder });
     expect(readFileSync(path.join(folder, 'crlf.md'), 'utf8')).toBe(crlf.replace('# Data Ninja', '# Data Scientist').replace('young and dynamic', 'energetic'));
-    expect(r.out).toMatch(/^2 fix\(es\) applied in 1 file\(s\); the problems above remain\.$/m);
+    expect(r.out).toMatch(/^2 fix\(es\) applied in 1 file\(s\); what is listed above remains after them\.$/m);
+  });
+
+  it('fixes a folder large enough for worker threads the same way, whichever threads do it', () => {
+    const fixed = NINJA.replace('# Data Ninja', '# Data Scientist').replace('young and dynamic', 'energetic');
+    for (const workers of ['parse', '2']) {
+      const folder = mkdtempSync(path.join(os.tmpdir(), 'jdlint-ci-many-'));
+      for (let i = 0; i < PARALLEL_MIN_FILES + 10; i++) writeFileSync(path.join(folder, `${i}.md`), NINJA);
+      const r = jdlint(['--fix', '.'], { cwd: folder, env: { JDLINT_WORKERS: workers } });
+      expect([workers, r.code, r.err]).toEqual([workers, 0, '']);
+      expect(r.out).toMatch(new RegExp(`^${2 * (PARALLEL_MIN_FILES + 10)} fix\\(es\\) applied in ${PARALLEL_MIN_FILES + 10} file\\(s\\)`, 'm'));
+      for (let i = 0; i < PARALLEL_MIN_FILES + 10; i++) expect(readFileSync(path.join(folder, `${i}.md`), 'utf8')).toBe(fixed);
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('cannot fix standard input: a usage error that points at --fix-dry-run', () => {

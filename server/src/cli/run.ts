@@ -244,7 +244,7 @@ export function runCli(argv: string[], io: CliIO): number | Promise<number> {
     // --quiet hides what is not an error; the warnings still count for --max-warnings.
     const shown = values.quiet ? reports.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error') })) : reports;
     const notes: string[] = [];
-    if (fixMode === 'write' && fixes > 0) notes.push(`${fixes} fix(es) applied in ${fixedFiles} file(s); the problems above remain.`);
+    if (fixMode === 'write' && fixes > 0) notes.push(`${fixes} fix(es) applied in ${fixedFiles} file(s); what is listed above remains after them.`);
     if (fixMode === 'dry-run') notes.push(`${fixes} fix(es) in ${fixedFiles} file(s) would be applied by --fix.`);
     const text = formatter(shown, { colour: io.isTTY && outputFile === undefined, version: io.version, root: io.cwd, repository: REPOSITORY_URL, notes });
     if (!emit(text)) return 2;
