@@ -129,6 +129,8 @@ describe('.pre-commit-hooks.yaml', () => {
     const clean = runHook(['postings/data-scientist.md', 'README.md']);
     expect(clean.code).toBe(0);
     expect(clean.out).toMatch(/^postings\/data-scientist\.md {2}DS .*\n {2}no problems$/m);
+    expect(clean.out).not.toMatch(/README/);
+    expect(clean.out).toMatch(/^1 file\(s\) checked: 0 problem\(s\) .*; 1 file\(s\) skipped: not job postings$/m);
     const flagged = runHook(['postings/Senior Data Scientist.md']);
     expect(flagged.code).toBe(0);
     expect(flagged.out).toMatch(/1:3 +warning +Titled "Senior Data Scientist"/);
