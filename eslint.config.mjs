@@ -5,7 +5,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', '.cache/**', '.vscode-test/**', 'test-results/**', 'node_modules/**', 'server/src/engine/generated/**'] },
+  { ignores: ['dist/**', 'out/**', '.cache/**', '.vscode-test/**', 'test-results/**', 'node_modules/**', 'server/src/engine/generated/**', 'server/src/node/generated/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
