@@ -244,8 +244,9 @@ function throughput(rounds) {
   // over the bundled examples writes it, as a user's first run would.
   const cliEnv = { ...process.env, JDLINT_CACHE_DIR: codeCache };
   timeCommand(process.execPath, [cli, 'examples/'], cliEnv);
+  // jdlint runs in the corpus folder too: from the project it would skip .cache/ (.gitignore).
   for (let i = 0; i < rounds; i++) {
-    jd.push(timeCommand(process.execPath, [cli, '--format', 'json', rel], cliEnv));
+    jd.push(timeCommand(process.execPath, [cli, '--format', 'json', '.'], cliEnv, dir));
     // Run in the corpus folder: the project's own .markdownlint-cli2.jsonc ignores .cache/, where the corpus is.
     md.push(timeCommand(process.execPath, [mdlBin, '*.md'], process.env, dir));
   }
@@ -255,11 +256,30 @@ function throughput(rounds) {
   // Each pair ran back to back, so a pair's ratio is less swayed by this machine's slow moments.
   const pairs = jd.map((t, i) => md[i] / t).sort((a, b) => a - b);
   report(`  each pair's ratio (${rounds} pairs)`, pairs.map((r) => `${r.toFixed(1)}x`).join(' '));
+  htmlReport(dir, rounds, cliEnv);
   const alex = path.join(root, 'node_modules/alex/cli.js');
   if (existsSync(alex)) {
     const t = timeCommand(process.execPath, [alex, '--quiet', rel]);
     report('alex over the same files (one run)', `${(t / 1000).toFixed(2)} s`);
   }
+}
+
+// The HTML report (--format html) against the same lint writing JSON, both to a file, run in
+// alternation; the budget is on the difference of the medians.
+function htmlReport(dir, rounds, env) {
+  const out = path.join(root, '.cache/bench/report');
+  mkdirSync(out, { recursive: true });
+  const json = [];
+  const html = [];
+  for (let i = 0; i < rounds; i++) {
+    json.push(timeCommand(process.execPath, [cli, '--format', 'json', '--output-file', path.join(out, 'report.json'), '.'], env, dir));
+    html.push(timeCommand(process.execPath, [cli, '--format', 'html', '--output-file', path.join(out, 'report.html'), '.'], env, dir));
+  }
+  const rows = (readFileSync(path.join(out, 'report.html'), 'utf8').match(/^<div class="row" /gm) ?? []).length;
+  report(`jdlint --format json -o: the lint (median of ${rounds})`, `${(median(json) / 1000).toFixed(2)} s`);
+  report(`jdlint --format html -o, ${rows} rows (median of ${rounds})`, `${(median(html) / 1000).toFixed(2)} s`);
+  report('  the HTML report on top of the lint', `${((median(html) - median(json)) / 1000).toFixed(2)} s`, '< 1 s');
+  report('  report size', `${(statSync(path.join(out, 'report.html')).size / 1024 / 1024).toFixed(1)} MB`);
 }
 
 async function scaling() {

@@ -126,4 +126,13 @@ describe('jdlint --format html', () => {
     expect(bar).toContain('<rect class="jd-ds" width="23.4" height="8"/><rect class="jd-mle" x="23.4" width="76.6" height="8"/>');
     expect(bar).toContain('aria-label="data science 23%, ML engineering 77%"');
   });
+
+  it('lists files that are not job postings apart, with the reason, and counts them out of the rows', () => {
+    const notPosting: JsonReport = { file: 'notes/<meeting>.md', posting: false, reason: 'not a posting: no job title & no duties', title: null, profile: { ds: 0.5, mle: 0.5, role: 'unclear' }, diagnostics: [] };
+    const page = formatHtml([...reports, notPosting], { version: 'x' });
+    expect(page.split('\n').filter((l) => l.startsWith('<div class="row"'))).toHaveLength(reports.length);
+    expect(page).toContain('7 postings · ');
+    expect(page).toContain('1 file skipped: not job postings');
+    expect(page).toContain('<li><span class="f">notes/&lt;meeting&gt;.md</span> not a posting: no job title &amp; no duties</li>');
+  });
 });

@@ -271,5 +271,5 @@ export const FORMATTERS: Record<string, (reports: JsonReport[], ctx: FormatConte
   json: (reports) => formatJson(reports),
   sarif: (reports, ctx) => formatSarif(reports, ctx),
   github: (reports) => formatGithub(reports),
-  html: (reports, ctx) => formatHtml(reports.filter((r) => r.posting !== false), { version: ctx.version }),
+  html: (reports, ctx) => formatHtml(reports, { version: ctx.version }),
 };

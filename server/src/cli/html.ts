@@ -101,6 +101,7 @@ figcaption{font-weight:600;margin-bottom:.4rem}
 .rule{font-size:.78rem;color:var(--jd-muted)}
 .clean{margin:0;color:var(--jd-muted);font-size:.88rem}
 .jd-f-good{fill:var(--jd-good)}.jd-f-bad{fill:var(--jd-bad)}.jd-f-other{fill:var(--jd-other)}
+details.skipped{margin-top:1rem;font-size:.9rem}
 footer{margin-top:1.5rem;font-size:.8rem;color:var(--jd-muted)}
 @media (max-width:700px){
 body{padding:.6rem}
@@ -181,7 +182,10 @@ export interface HtmlOptions {
   version: string;
 }
 
-export function formatHtml(reports: JsonReport[], opts: HtmlOptions): string {
+/** `all`: every file linted; files that are not job postings are listed apart, not as rows. */
+export function formatHtml(all: JsonReport[], opts: HtmlOptions): string {
+  const reports = all.filter((r) => r.posting !== false);
+  const skipped = all.filter((r) => r.posting === false);
   const verdicts = reports.map(reportVerdict);
   const byVerdict = new Map<VerdictKind, number>();
   for (const v of verdicts) byVerdict.set(v.kind, (byVerdict.get(v.kind) ?? 0) + 1);
@@ -236,7 +240,7 @@ export function formatHtml(reports: JsonReport[], opts: HtmlOptions): string {
 <body>
 <header>
 <h1>JD Lint report</h1>
-<p class="sum">${plural(reports.length, 'posting')} · ${plural(findings, 'finding')} (${plural(sev.error, 'error')}, ${plural(sev.warning, 'warning')}, ${(sev.info + sev.hint).toLocaleString('en-US')} info)</p>
+<p class="sum">${plural(reports.length, 'posting')} · ${plural(findings, 'finding')} (${plural(sev.error, 'error')}, ${plural(sev.warning, 'warning')}, ${(sev.info + sev.hint).toLocaleString('en-US')} info)${skipped.length ? ` · ${plural(skipped.length, 'file')} skipped: not job postings (listed at the end)` : ''}</p>
 <div class="chips" aria-label="Verdicts: click one to show only those">${chips}</div>
 </header>
 <section class="overview" aria-label="The folder at a glance">
@@ -257,6 +261,13 @@ export function formatHtml(reports: JsonReport[], opts: HtmlOptions): string {
 ${reports.map((r, i) => row(r, verdicts[i], i)).join('\n')}
 </div>
 </div>
+${
+  skipped.length
+    ? `<details class="skipped"><summary>${plural(skipped.length, 'file')} skipped: not job postings</summary><ul>${skipped
+        .map((r) => `<li><span class="f">${escapeHtml(r.file)}</span> ${escapeHtml(r.reason ?? '')}</li>`)
+        .join('')}</ul></details>`
+    : ''
+}
 <footer>jdlint ${escapeHtml(opts.version)} · the share bar is the duty evidence of each role: data science from the left, ML engineering from the right.</footer>
 <script>${SCRIPT}</script>
 </body>
