@@ -99,9 +99,9 @@ export function postingMarker(posting: Posting): { posting: boolean; by: 'commen
   const text = posting.text;
   if (!text.includes('jdlint-')) return null;
   MARKER.lastIndex = 0;
-  let code: Range[] | null = null;
+  let inCode: ((at: number) => boolean) | null = null;
   for (let m = MARKER.exec(text); m; m = MARKER.exec(text)) {
-    if (inside((code ??= fences(text)), m.index)) continue;
+    if ((inCode ??= insideOf(fences(text)))(m.index)) continue;
     return { posting: m[1] === 'posting', by: 'comment', range: { start: m.index + m[0].indexOf('<'), end: m.index + m[0].lastIndexOf('>') + 1 } };
   }
   return null;
@@ -123,7 +123,17 @@ function fences(text: string): Range[] {
   return out;
 }
 
-const inside = (ranges: Range[], at: number) => ranges.some((r) => at >= r.start && at < r.end);
+/**
+ * Whether offsets, asked in increasing order, are inside one of the ranges (in order): one pass
+ * over both, however many of each (a document of thousands of fences and phrases stays linear).
+ */
+function insideOf(ranges: Range[]): (at: number) => boolean {
+  let i = 0;
+  return (at) => {
+    while (i < ranges.length && ranges[i].end <= at) i++;
+    return i < ranges.length && ranges[i].start <= at;
+  };
+}
 
 /**
  * Whether the posting's title names a job. Job boards glue qualifiers to titles ("Acme - Senior
@@ -167,11 +177,11 @@ function wording(text: string): DetectionTerm[] {
   const seen = new Set<number>();
   const terms: DetectionTerm[] = [];
   const read = text.length > DETECTION.readChars ? text.slice(0, DETECTION.readChars) : text;
-  const code = fences(read);
+  const inCode = insideOf(fences(read));
   PHRASES.lastIndex = 0;
   for (let m = PHRASES.exec(read); m; m = PHRASES.exec(read)) {
     const i = ENTRY_OF.get(phraseKey(m[0]));
-    if (i === undefined || seen.has(i) || (code.length > 0 && inside(code, m.index))) continue;
+    if (i === undefined || seen.has(i) || inCode(m.index)) continue;
     seen.add(i);
     terms.push({ label: ENTRIES[i].label, text: m[0], range: { start: m.index, end: m.index + m[0].length } });
     if (seen.size === ENTRIES.length) break;
