@@ -226,6 +226,42 @@ const tests: Array<[string, () => Promise<void>]> = [
     },
   ],
   [
+    'the breakdown command opens the picture beside the posting: verdict, shares and one pull per section',
+    async () => {
+      const folder = vscode.workspace.workspaceFolders![0].uri;
+      const posting = vscode.Uri.joinPath(folder, 'breakdown.md');
+      await vscode.workspace.fs.writeFile(posting, MISMATCHED);
+      const doc = await vscode.workspace.openTextDocument(posting);
+      await vscode.window.showTextDocument(doc);
+      await waitForDiagnostics(doc.uri, () => mismatches(doc.uri).length === 1, `a ${RULE} warning`);
+      type Shown = { title: string; verdict: { kind: string; suggestions: string[] }; sections: { heading: string; ds: number; mle: number }[] };
+      const b = await vscode.commands.executeCommand<Shown>('jdlint.showBreakdown', doc.uri.toString());
+      assert.equal(b.verdict.kind, 'mismatch');
+      assert.equal(b.verdict.suggestions[0], mismatches(doc.uri)[0].message.match(/Consider "([^"]+)"/)![1]);
+      assert.deepEqual(b.sections.map((s) => s.heading), ['What you will do']);
+      assert.ok(b.sections[0].mle > b.sections[0].ds, JSON.stringify(b.sections[0]));
+      // The workbench tells the extension host about a new tab a moment after the panel is made.
+      const findView = () =>
+        vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('jdlint.breakdown'));
+      const view =
+        findView() ??
+        (await new Promise<vscode.Tab | undefined>((resolve) => {
+          const timer = setTimeout(() => done(undefined), TIMEOUT_MS);
+          const sub = vscode.window.tabGroups.onDidChangeTabs(() => findView() && done(findView()));
+          function done(t: vscode.Tab | undefined) {
+            clearTimeout(timer);
+            sub.dispose();
+            resolve(t);
+          }
+        }));
+      assert.ok(view, `no breakdown view among the tabs: ${vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.label).join(', ')}`);
+      assert.equal(view.label, 'JD Lint: Senior Data Scientist');
+      assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), doc.uri.toString(), 'the posting keeps the focus');
+      await vscode.window.tabGroups.close(findView()!);
+      assert.equal(findView(), undefined, 'the breakdown view did not close');
+    },
+  ],
+  [
     'contributes the jdlint.showBreakdown command',
     async () => {
       const commands = await vscode.commands.getCommands(true);
