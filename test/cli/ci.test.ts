@@ -216,6 +216,16 @@ describe('standard input', () => {
     expect(report.output).toBe(NINJA.replace('# Data Ninja', '# Data Scientist').replace('young and dynamic', 'energetic'));
   });
 
+  it('--stdin-filename of an ignored path lints nothing and says why', () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'jdlint-ci-ignored-'));
+    writeFileSync(path.join(folder, '.jdlintignore'), 'drafts/\n');
+    const r = jdlint(['--format', 'json', '--stdin-filename', 'drafts/new.md', '-'], { cwd: folder, input: MISMATCH });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toEqual([]);
+    expect(r.err).toBe('jdlint: drafts/new.md: ignored by .jdlintignore (drafts/): not checked\n');
+    rmSync(folder, { recursive: true, force: true });
+  });
+
   it('--stdin-filename without - is a usage error', () => {
     expect(jdlint(['--stdin-filename', 'a.md', 'postings']).code).toBe(2);
   });
