@@ -92,7 +92,8 @@ const entries = [
   // It loads in a web extension host too, where nothing but `vscode` can be required: no
   // import.meta.url shim (it requires node:url in every module; the client has no ESM package).
   { in: 'client/src/main.ts', out: 'dist/client.js', external: ['vscode'], web: true },
-  { in: 'server/src/main.ts', out: 'dist/server-main.js' },
+  // On Node.js and in a web worker (the web extension): server/src/entry.ts picks the entry.
+  { in: 'server/src/entry.ts', out: 'dist/server-main.js', shims: true },
   { in: 'server/src/cli/main.ts', out: 'dist/cli-main.js' },
   // The programmatic API (package.json `exports`); its types: scripts/api-types.mjs at npm pack.
   { in: 'server/src/api.ts', out: 'dist/api.js' },
@@ -119,30 +120,19 @@ async function buildStarter(bundle) {
   chmodSync(path.join(root, starter.outfile), 0o755);
 }
 
-// The web extension's language server, for a web worker (its client is dist/client.js, which
-// serves both hosts). No Node.js built-in may reach it (esbuild fails on one); path is
-// path-browserify, and fs a stub that throws (reads go through the client there).
-const browserCommon = {
-  bundle: true,
-  platform: 'browser',
-  target: 'es2022',
-  minify: production,
-  sourcemap: !production,
-  logLevel: 'warning',
-  absWorkingDir: root,
-  alias: { 'node:path': 'path-browserify', path: 'path-browserify', 'node:fs': './server/src/browser/noFs.ts' },
-};
-const browserEntries = [
-  // A worker has no DOM: packages' `worker` builds (decode-named-character-reference's browser
-  // build decodes with document.createElement).
-  { ...browserCommon, entryPoints: ['server/src/browser/main.ts'], outfile: 'dist/web/server.js', format: 'iife', conditions: ['worker'] },
-];
-
-// For dist/client.js: the language client's packages by where it runs (scripts/host-shims/).
+// dist/client.js and dist/server-main.js also run in a browser (the web extension host, a web
+// worker): the packages whose root is their Node.js build, and node:path and node:fs, load by
+// where they run (scripts/host-shims/); everything else Node.js-only is reached only from
+// client/src/extension.ts and server/src/main.ts, which load only on Node.js.
 const hostShims = {
   name: 'host-shims',
   setup(b) {
-    b.onResolve({ filter: /^(vscode-languageserver-protocol|vscode-jsonrpc)$/ }, (args) => ({ path: path.join(root, 'scripts/host-shims', `${args.path}.cjs`) }));
+    // (vscode-languageserver's shared code requires "vscode-languageserver-protocol/", slash and all)
+    b.onResolve({ filter: /^(vscode-languageserver|vscode-languageserver-protocol|vscode-jsonrpc|process|buffer|node:path|node:fs)\/?$/ }, (args) => ({
+      path: path.join(root, 'scripts/host-shims', `${args.path.replace(/\/$/, '').replace(':', '-')}.cjs`),
+    }));
+    // Its UMD build hands the module's require to its factory: none exists in a worker.
+    b.onResolve({ filter: /^vscode-languageserver-types$/ }, () => ({ path: path.join(root, 'node_modules/vscode-languageserver-types/lib/esm/main.js') }));
   },
 };
 
@@ -152,6 +142,7 @@ const options = (e) => ({
   outfile: e.out,
   external: e.external ?? [],
   banner: e.banner ? { js: e.banner } : undefined,
+  ...(e.shims ? { plugins: [...common.plugins, hostShims] } : {}),
   ...(e.web ? { inject: [], define: {}, plugins: [...common.plugins, hostShims] } : {}),
 });
 const present = entries.filter((e) => existsSync(path.join(root, e.in)));
@@ -173,9 +164,8 @@ if (watch) {
     const ctx = await context({ ...options(e), plugins: [...options(e).plugins, restart] });
     await ctx.watch();
   }
-  for (const b of browserEntries) await (await context(b)).watch();
   console.log('watching client/, server/, rules/ and scripts/ (Ctrl+C stops)');
 } else {
-  await Promise.all([...present.map((e) => build(options(e))), ...browserEntries.map((b) => build(b))]);
+  await Promise.all(present.map((e) => build(options(e))));
   await Promise.all(Object.keys(starters).map(buildStarter));
 }

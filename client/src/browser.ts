@@ -1,5 +1,6 @@
 // The web extension (vscode.dev, github.dev, a browser workbench): the language server runs in a
-// web worker (dist/web/server.js). The same client features as the desktop (features.ts).
+// web worker (dist/server-main.js, the bundle that also runs on Node.js). The same client
+// features as the desktop (features.ts).
 import { Uri, workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/browser';
 import { clientOptions, outputChannel, registerFeatures } from './features';
@@ -27,7 +28,7 @@ async function startWorker(bundle: Uri): Promise<WorkerLike> {
 }
 
 export async function activate(context: ExtensionContext): Promise<void> {
-  const worker = await startWorker(Uri.joinPath(context.extensionUri, 'dist', 'web', 'server.js'));
+  const worker = await startWorker(Uri.joinPath(context.extensionUri, 'dist', 'server-main.js'));
   const channel = outputChannel();
   // The worker cannot find the rule docs itself: they ship in the extension, next to the bundle.
   const docsBase = Uri.joinPath(context.extensionUri, 'docs', 'rules').toString(true);

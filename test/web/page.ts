@@ -1,5 +1,5 @@
-// Runs in the test page (bundled by workerClient.ts): starts the language server's browser bundle
-// in a Web Worker and carries LSP messages over BrowserMessageReader/Writer, as the web extension's
+// Runs in the test page (bundled by workerClient.ts): starts the language server's bundle in a
+// Web Worker and carries LSP messages over BrowserMessageReader/Writer, as the web extension's
 // client does. The test drives the protocol from Node.js through two bindings.
 import { BrowserMessageReader, BrowserMessageWriter, createProtocolConnection, type Message } from 'vscode-languageserver-protocol/browser';
 

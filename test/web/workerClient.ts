@@ -1,6 +1,7 @@
-// A protocol test client for the language server's browser bundle (dist/web/server.js): Debian's
-// Chromium (playwright-core) opens a page that runs the bundle in a Web Worker and talks to it over
-// BrowserMessageReader/Writer (page.ts); the messages are carried to a ProtocolConnection here, so
+// A protocol test client for the language server as the web extension runs it: dist/server-main.js
+// in a Web Worker. Debian's Chromium (playwright-core) opens a page that starts the worker and
+// talks to it over BrowserMessageReader/Writer (page.ts); the messages are carried to a
+// ProtocolConnection here, so
 // the protocol tests of the Node.js server (test/lsp/protocolSuite.ts) run unchanged. Like the web
 // extension, the client reads files for the server (jdlint/readFiles), here from the disk.
 import { readFileSync, statSync } from 'node:fs';
@@ -24,7 +25,7 @@ import { initializeClient, type ClientOptions, type TestClient } from '../lsp/cl
 
 const root = path.resolve(__dirname, '../..');
 export const CHROMIUM = process.env.JDLINT_CHROMIUM ?? '/usr/bin/chromium';
-export const SERVER_BUNDLE = path.join(root, 'dist/web/server.js');
+export const SERVER_BUNDLE = path.join(root, 'dist/server-main.js');
 
 let shared: Promise<{ browser: Browser; server: Server; origin: string }> | undefined;
 const pages = new Set<Page>();

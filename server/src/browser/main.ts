@@ -1,5 +1,6 @@
-// The language server in a web worker (dist/web/server.js): the web extension (vscode.dev,
-// github.dev) starts it. The same features as on Node.js; files come through the client.
+// The language server in a web worker: the web extension (vscode.dev, github.dev) starts
+// dist/server-main.js there (server/src/entry.ts). The same features as on Node.js; files come
+// through the client.
 import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vscode-languageserver/browser';
 import { startServer } from '../lsp/server';
 import { browserServerHost } from './serverHost';
