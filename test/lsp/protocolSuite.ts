@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CodeAction, Diagnostic, Hover, MarkupContent, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { percent } from '../../server/src/engine/explain';
+import type { Breakdown } from '../../server/src/protocol';
 import type { TestClient } from './client';
 
 const root = path.resolve(__dirname, '../..');
@@ -169,6 +170,12 @@ export function protocolSuite(kind: string, start: StartClient, docsLink: RegExp
       const [ds, mle] = /^DS (\d+)% · MLE (\d+)%/.exec(lenses[0].command.title)!.slice(1).map(Number);
       expect(ds + mle).toBe(100);
       expect(`${mle}%`).toBe(percent(b.mle));
+      // What the breakdown view draws: the verdict the rules gave, and each duty section's pull.
+      const view = b as unknown as Breakdown;
+      expect(view.verdict).toMatchObject({ kind: 'mismatch', rule: 'title-duty-mismatch' });
+      expect(view.verdict.suggestions[0]).toBe('Senior Machine Learning Engineer');
+      expect(view.sections.map((s) => s.heading)).toEqual([null, "What you'll do", 'What you bring']);
+      for (const s of view.sections.slice(1)) expect(s.mle).toBeGreaterThan(s.ds);
     });
 
     it('survives hostile documents and never sends a range outside the document', async () => {

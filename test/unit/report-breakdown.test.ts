@@ -69,7 +69,7 @@ describe('sectionPulls (the picture)', () => {
     expect(svg).toContain('<rect class="jd-ds" x="25" width="25" height="8"/><rect class="jd-mle" x="50" width="0" height="8"/>');
     expect(svg).toContain(`<h3>${escapeHtml('Do <this>')} <small>weight 1 · pulls to ML engineering</small></h3>`);
     expect(svg).toContain('Kubernetes &amp; Docker');
-    expect(svg).toContain('<h3>Text before any heading <small>weight 0.5 · pulls to data science</small></h3>');
+    expect(svg).toContain('<h3>Before the first section heading <small>weight 0.5 · pulls to data science</small></h3>');
   });
 });
 

@@ -126,7 +126,7 @@ export function sectionPulls(sections: readonly SectionPull[]): string {
     .map((s) => {
       const l = Math.round((s.ds / max) * 500) / 10;
       const r = Math.round((s.mle / max) * 500) / 10;
-      const name = s.heading ?? (s.kind === 'unknown' ? 'Text before any heading' : s.kind);
+      const name = s.heading ?? (s.kind === 'unknown' ? 'Before the first section heading' : s.kind);
       const pull = s.ds + s.mle === 0 ? 'no role evidence' : s.ds > s.mle * 1.5 ? 'pulls to data science' : s.mle > s.ds * 1.5 ? 'pulls to ML engineering' : 'pulls both ways';
       const label = `${name}: ${pull} (data science ${fmt(s.ds)}, ML engineering ${fmt(s.mle)})`;
       const terms = (cls: string, role: string, items: number, list: string[]) =>
