@@ -165,6 +165,14 @@ describe('--fix', () => {
     }
   });
 
+  it('with --quiet fixes only error-severity findings, the ones it shows (as ESLint)', () => {
+    const folder = copy();
+    writeFileSync(path.join(folder, '.jdlintrc.json'), '{ "rules": { "vanity-title": "error" } }');
+    const r = jdlint(['--fix', '--quiet', 'ninja.md'], { cwd: folder });
+    expect(r.code).toBe(0);
+    expect(readFileSync(path.join(folder, 'ninja.md'), 'utf8')).toBe(NINJA.replace('# Data Ninja', '# Data Scientist'));
+  });
+
   it('cannot fix standard input: a usage error that points at --fix-dry-run', () => {
     const r = jdlint(['--fix', '-'], { input: NINJA });
     expect(r.code).toBe(2);

@@ -10,11 +10,12 @@ import { lint, type LintResult } from '../linter';
 export const MAX_FIX_PASSES = 10;
 
 /** The non-overlapping preferred fixes of one lint, as one list of edits (earliest first). */
-export function preferredEdits(findings: readonly Finding[]): { edits: TextEdit[]; fixes: number } {
+export function preferredEdits(findings: readonly Finding[], errorsOnly = false): { edits: TextEdit[]; fixes: number } {
   const edits: TextEdit[] = [];
   let fixes = 0;
   let end = -1;
   const chosen = findings
+    .filter((f) => !errorsOnly || f.severity === 'error')
     .map((f) => f.fixes.find((x) => x.preferred))
     .filter((x) => x !== undefined && x.edits.length > 0)
     .map((x) => [...x!.edits].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end))
@@ -39,13 +40,16 @@ export interface Fixed {
   result: LintResult;
 }
 
-/** Applies preferred fixes until none is left (or MAX_FIX_PASSES); the same text twice is a no-op. */
-export function fixText(text: string, config: Config, first: LintResult = lint(text, config)): Fixed {
+/**
+ * Applies preferred fixes until none is left (or MAX_FIX_PASSES); the same text twice is a no-op.
+ * `errorsOnly` (--quiet, as in ESLint): only the fixes of error-severity findings, the ones shown.
+ */
+export function fixText(text: string, config: Config, first: LintResult = lint(text, config), errorsOnly = false): Fixed {
   let output = text;
   let result = first;
   let fixes = 0;
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    const chosen = preferredEdits(result.findings);
+    const chosen = preferredEdits(result.findings, errorsOnly);
     if (chosen.fixes === 0) break;
     const next = applyEdits(output, chosen.edits);
     if (next === output) break;

@@ -43,7 +43,8 @@ Options:
   -o, --output-file <file>   write the report to this file instead of standard output
   -c, --config <file>        configuration file (JSON, JSONC or YAML); default: the nearest
                              .jdlintrc.json / .jdlintrc.yaml above each posting
-      --quiet                report errors only (warnings still count for --max-warnings)
+      --quiet                report errors only (warnings still count for --max-warnings);
+                             with --fix, fix errors only
       --max-warnings <n>     exit 1 when there are more than n warning-severity problems
       --fix                  apply the fixes (retitles, rewordings) to the files; report what remains
       --fix-dry-run          compute the fixes without writing: --format json carries each
@@ -202,7 +203,7 @@ export function runCli(argv: string[], io: CliIO): number | Promise<number> {
     if (!a) asking.set(config, (a = { ...config, detectPostings: true }));
     return a;
   };
-  const tasks: LintTask[] = files.map((file) => ({ file, display: path.relative(io.cwd, file) || file, config: taskConfig(file), fix: fixMode }));
+  const tasks: LintTask[] = files.map((file) => ({ file, display: path.relative(io.cwd, file) || file, config: taskConfig(file), fix: fixMode, fixErrorsOnly: values.quiet }));
 
   const outputFile = values['output-file'];
   /** The report to standard output, or to --output-file (its folder made if need be). */
@@ -275,7 +276,7 @@ export function runCli(argv: string[], io: CliIO): number | Promise<number> {
       problems.push('standard input');
     } else {
       const { text, bom } = decode(bytes);
-      tasks.unshift({ file: stdinFile, display: named === undefined ? '<stdin>' : path.relative(io.cwd, stdinFile) || stdinFile, config, fix: fixMode, text, bom });
+      tasks.unshift({ file: stdinFile, display: named === undefined ? '<stdin>' : path.relative(io.cwd, stdinFile) || stdinFile, config, fix: fixMode, fixErrorsOnly: values.quiet, text, bom });
     }
     return run();
   });
@@ -290,6 +291,8 @@ export interface LintTask {
   config: Config;
   /** --fix (write the fixed file) or --fix-dry-run (report the fixes, write nothing). */
   fix?: 'write' | 'dry-run';
+  /** --quiet: fix error-severity findings only. */
+  fixErrorsOnly?: boolean;
   /** The text already read (standard input); otherwise `file` is read. */
   text?: string;
   /** Whether that text came with a byte order mark (kept when --fix writes). */
@@ -314,7 +317,7 @@ function readTask(task: LintTask): { text: string; bom: boolean } | { error: str
 function reportOf(task: LintTask, read: { text: string; bom: boolean }, result: LintResult): TaskResult {
   const report = (r: LintResult) => toJson({ file: task.file, display: task.display, result: r }, task.fix === 'dry-run');
   if (!task.fix) return { report: report(result) };
-  const fixed = fixText(read.text, task.config, result);
+  const fixed = fixText(read.text, task.config, result, task.fixErrorsOnly === true);
   if (task.fix === 'dry-run') {
     const r = report(result);
     return { report: fixed.output === read.text ? r : { ...r, output: fixed.output }, fixes: fixed.fixes };
