@@ -39,7 +39,7 @@ Checks job postings written in Markdown: is the title (data scientist, ML engine
 the role the duties describe?
 
 Options:
-  -f, --format <name>        ${Object.keys(FORMATTERS).join(", ")} (default: stylish; github: workflow annotations)
+  -f, --format <name>        ${Object.keys(FORMATTERS).join(", ")} (default: stylish)
   -o, --output-file <file>   write the report to this file instead of standard output
   -c, --config <file>        configuration file (JSON, JSONC or YAML); default: the nearest
                              .jdlintrc.json / .jdlintrc.yaml above each posting
