@@ -60,36 +60,32 @@ const NOT_ROLE_TITLE = new Set(signals.notRoleTitle);
 const VANITY = new Set(vanity.vanity.filter((w) => !w.includes(' ')));
 const VANITY_DOMAIN = new Set(vanity.domains.flatMap((d) => d.words).filter((w) => !w.includes(' ')));
 
-interface Entry {
-  label: string;
-}
-const ENTRIES: Entry[] = signals.phrases.map((p) => ({ label: p.label }));
-const ENTRY_OF = new Map<string, number>();
-/** One pattern per phrase: whole words, any run of spaces or hyphens between them, either apostrophe. */
-const PHRASES = (() => {
-  const alternatives: string[] = [];
-  signals.phrases.forEach((p, i) => {
-    for (const pattern of p.patterns) {
-      const key = phraseKey(pattern);
-      if (ENTRY_OF.has(key)) continue;
-      ENTRY_OF.set(key, i);
-      alternatives.push(
-        key
-          .split(' ')
-          .map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/'/g, "['’]"))
-          .join('[\\s-]+'),
-      );
-    }
-  });
-  // Longest first, so "years of relevant experience" is read as one phrase.
-  alternatives.sort((a, b) => b.length - a.length);
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
-})();
+const LABELS: string[] = signals.phrases.map((p) => p.label);
+/** A lexicon phrase's words, as wording() cuts the text into words. */
+const wordsOf = (s: string): string[] => s.toLowerCase().replace(/’/g, "'").match(/[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu) ?? [];
 
-/** A matched phrase as its lexicon key: lower case, straight apostrophes, single spaces for spaces and hyphens. */
-function phraseKey(s: string): string {
-  return s.toLowerCase().replace(/’/g, "'").replace(/[\s-]+/g, ' ').trim();
+interface Phrase {
+  words: string[];
+  /** Index of its lexicon entry (LABELS). */
+  entry: number;
 }
+/**
+ * The phrases by their first word, longest first ("years of relevant experience" before "years of
+ * experience"): the text is read word by word, once, however many phrases the lexicon holds.
+ */
+const PHRASES = new Map<string, Phrase[]>();
+signals.phrases.forEach((p, entry) => {
+  for (const pattern of p.patterns) {
+    const words = wordsOf(pattern);
+    const list = PHRASES.get(words[0]);
+    if (list) list.push({ words, entry });
+    else PHRASES.set(words[0], [{ words, entry }]);
+  }
+});
+for (const list of PHRASES.values()) list.sort((x, y) => y.words.length - x.words.length);
+/** First letter and length of each phrase's first word: most words of a text are turned away by these. */
+const firstKey = (c: number, length: number) => c * 64 + Math.min(length, 63);
+const FIRST_KEYS = new Set([...PHRASES.keys()].map((w) => firstKey(w.charCodeAt(0), w.length)));
 
 /** A marker comment or front-matter key, or null. The first marker comment outside code fences wins. */
 export function postingMarker(posting: Posting): { posting: boolean; by: 'comment' | 'frontmatter'; range: Range } | null {
@@ -172,19 +168,61 @@ const QUALIFIER = /\s[-–—|(]|[,(:|[\]]|\s\/\s|\s(?:in|for|at|with)\s/i;
 /** A level after a role name: "I", "II", "3", "L5". */
 const LEVEL = /^(?:[ivx]{1,4}|l?\d{1,2})$/;
 
-/** The posting-wording entries found in the text outside code blocks, the first place of each. */
+/** A character of a word: an ASCII letter or digit, or any character past ASCII (letters of other scripts). */
+function wordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c > 127;
+}
+
+/**
+ * The posting-wording entries found in the text outside code blocks, the first place of each. One
+ * pass over the characters (a regular expression over Unicode classes cost as much as parsing the
+ * posting); a word is looked up only when a phrase may start with a word of its first letter and
+ * length, and the words after it are read only then.
+ */
 function wording(text: string): DetectionTerm[] {
   const seen = new Set<number>();
   const terms: DetectionTerm[] = [];
   const read = text.length > DETECTION.readChars ? text.slice(0, DETECTION.readChars) : text;
   const inCode = insideOf(fences(read));
-  PHRASES.lastIndex = 0;
-  for (let m = PHRASES.exec(read); m; m = PHRASES.exec(read)) {
-    const i = ENTRY_OF.get(phraseKey(m[0]));
-    if (i === undefined || seen.has(i) || inCode(m.index)) continue;
-    seen.add(i);
-    terms.push({ label: ENTRIES[i].label, text: m[0], range: { start: m.index, end: m.index + m[0].length } });
-    if (seen.size === ENTRIES.length) break;
+  // Same length as `read`, so offsets carry over.
+  const lower = read.toLowerCase().replaceAll('’', "'");
+  const n = read.length;
+  /** The end of the word starting at i. */
+  const wordEnd = (i: number): number => {
+    for (;;) {
+      while (i < n && wordChar(lower.charCodeAt(i))) i++;
+      // An apostrophe between letters stays in the word: "you'll", "bachelor’s".
+      if (i + 1 < n && lower.charCodeAt(i) === 39 && wordChar(lower.charCodeAt(i + 1))) i++;
+      else return i;
+    }
+  };
+  /** The start of the next word at or after i, or n. */
+  const nextWord = (i: number): number => {
+    while (i < n && !wordChar(lower.charCodeAt(i))) i++;
+    return i;
+  };
+  for (let start = nextWord(0); start < n && seen.size < LABELS.length; ) {
+    const end = wordEnd(start);
+    const candidates = FIRST_KEYS.has(firstKey(lower.charCodeAt(start), end - start)) ? PHRASES.get(lower.slice(start, end)) : undefined;
+    if (candidates) {
+      for (const p of candidates) {
+        if (seen.has(p.entry)) continue;
+        let at = end;
+        let k = 1;
+        for (; k < p.words.length; k++) {
+          const s = nextWord(at);
+          const e = wordEnd(s);
+          if (e - s !== p.words[k].length || !lower.startsWith(p.words[k], s)) break;
+          at = e;
+        }
+        if (k < p.words.length) continue;
+        if (inCode(start)) break;
+        seen.add(p.entry);
+        terms.push({ label: LABELS[p.entry], text: read.slice(start, at), range: { start, end: at } });
+        break;
+      }
+    }
+    start = nextWord(end);
   }
   return terms;
 }
