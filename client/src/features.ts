@@ -12,8 +12,9 @@ import { registerWorkspaceCommands } from './workspaceCommands';
 export function clientOptions(outputChannel: OutputChannel, initializationOptions: JdlintInitializationOptions = {}): LanguageClientOptions {
   return {
     documentSelector: [{ language: 'markdown' }],
-    // Project config files (.jdlintrc.json/.yaml): a change re-lints open postings.
-    synchronize: { configurationSection: 'jdlint', fileEvents: workspace.createFileSystemWatcher('**/.jdlintrc{.json,.yaml,.yml}') },
+    // Project config files (.jdlintrc.json/.yaml) and the ignore files that say which files are
+    // postings (.gitignore, .jdlintignore): a change re-lints open postings.
+    synchronize: { configurationSection: 'jdlint', fileEvents: workspace.createFileSystemWatcher('**/{.jdlintrc.json,.jdlintrc.yaml,.jdlintrc.yml,.jdlintignore,.gitignore}') },
     outputChannel,
     initializationOptions,
   };
