@@ -103,6 +103,32 @@ describe('action.yml', () => {
   });
 });
 
+describe("the README's copy-paste workflow and pre-commit config", () => {
+  const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+  const blocks = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => parse(m[1]));
+  type Workflow = { jobs: Record<string, { steps: { uses?: string; with?: Record<string, string | number> }[] }> };
+  const workflow = blocks.find((b) => (b as Workflow)?.jobs) as Workflow;
+
+  it('runs this action with inputs it declares, and uploads the SARIF file it writes', () => {
+    const steps = Object.values(workflow.jobs)[0].steps;
+    const lint = steps.find((s) => s.uses?.startsWith('jdlint/jdlint@'))!;
+    const upload = steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif@'))!;
+    const action = parse(readFileSync(path.join(root, 'action.yml'), 'utf8')) as Action;
+    for (const key of Object.keys(lint.with!)) expect(Object.keys(action.inputs)).toContain(key);
+    expect(upload.with!.sarif_file).toBe(lint.with!['sarif-file']);
+    // With the README's inputs on this repository's postings: the warning fails the job (max-warnings 0), SARIF is written.
+    const r = runAction(Object.fromEntries(Object.entries(lint.with!).map(([k, v]) => [k, String(v)])));
+    expect(r.code).toBe(1);
+    expect(JSON.parse(readFileSync(path.join(repo, String(lint.with!['sarif-file'])), 'utf8')).runs[0].results.length).toBe(1);
+  });
+
+  it('names the hook id .pre-commit-hooks.yaml declares', () => {
+    const config = blocks.find((b) => (b as { repos?: unknown })?.repos) as { repos: { hooks: { id: string }[] }[] };
+    const ids = (parse(readFileSync(path.join(root, '.pre-commit-hooks.yaml'), 'utf8')) as { id: string }[]).map((h) => h.id);
+    expect(ids).toContain(config.repos[0].hooks[0].id);
+  });
+});
+
 describe('.pre-commit-hooks.yaml', () => {
   const hooks = parse(readFileSync(path.join(root, '.pre-commit-hooks.yaml'), 'utf8')) as { id: string; entry: string; language: string; types: string[]; args?: string[] }[];
   const hook = hooks.find((h) => h.id === 'jdlint')!;
