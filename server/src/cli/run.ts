@@ -141,7 +141,7 @@ export function runCli(argv: string[], io: CliIO): number | Promise<number> {
   if (stdinCount > 1) return usage('standard input (-) can be read once');
   if (stdinCount > 0 && !io.readStdin) return usage('standard input cannot be read here');
   if (values['stdin-filename'] !== undefined && stdinCount === 0) return usage('--stdin-filename names standard input: add - to read it');
-  if (values.fix && stdinCount > 0) return usage('--fix writes files, and standard input is none: use --fix-dry-run (--format json carries the fixed text)');
+  if (values.fix && stdinCount > 0) return usage('--fix writes files, and standard input is not a file: use --fix-dry-run (--format json carries the fixed text)');
   if (positionals.every((p) => p.startsWith('!')) && values['print-config'] === undefined) {
     io.stderr(`jdlint: no files given\n\n${USAGE}\n`);
     return 2;
