@@ -4,6 +4,7 @@
 // The workspace folder is a throwaway copy of test/fixtures/editor.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { settingsTests } from './settings';
 
 const RULE = 'title-duty-mismatch';
 
@@ -268,6 +269,7 @@ const tests: Array<[string, () => Promise<void>]> = [
       assert.ok(commands.includes('jdlint.showBreakdown'), 'jdlint.showBreakdown is not registered');
     },
   ],
+  ...settingsTests({ mismatches, waitForDiagnostics }),
 ];
 
 export async function run(): Promise<void> {
