@@ -26,6 +26,13 @@ const parts = [
   },
   { id: 'ui', name: 'UI test: code-server + Chromium', cmd: ['node', 'test/editor/ui.mjs'], needs: ['package', 'editors'], timeout: 10 * MINUTE },
   {
+    id: 'ui-web',
+    name: 'UI test: web extension in the web worker host',
+    cmd: ['node', 'test/editor/ui.mjs', '--web-worker-host'],
+    needs: ['package', 'editors'],
+    timeout: 10 * MINUTE,
+  },
+  {
     id: 'web',
     name: 'web extension: server in a Web Worker (Chromium)',
     cmd: ['npx', 'vitest', 'run', '--config', 'test/web/vitest.config.mts'],

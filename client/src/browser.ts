@@ -18,18 +18,21 @@ let client: LanguageClient | undefined;
  * extension served by a remote server (code-server: a vscode-remote: URL) it refuses, so the
  * bundle is read through workspace.fs and started from a blob: URL instead.
  */
-async function startWorker(bundle: Uri): Promise<WorkerLike> {
+async function startWorker(bundle: Uri, log: (m: string) => void): Promise<WorkerLike> {
   try {
-    return new Worker(bundle.toString(true));
-  } catch {
+    const worker = new Worker(bundle.toString(true));
+    log(`language server: a web worker of ${bundle.toString(true)}`);
+    return worker;
+  } catch (err) {
     const bytes = await workspace.fs.readFile(bundle);
+    log(`language server: a web worker of the bundle's text (blob: URL); the host refused ${bundle.toString(true)}: ${(err as Error).message}`);
     return new Worker(URL.createObjectURL(new Blob([bytes], { type: 'text/javascript' })));
   }
 }
 
 export async function activate(context: ExtensionContext): Promise<void> {
-  const worker = await startWorker(Uri.joinPath(context.extensionUri, 'dist', 'server-main.js'));
   const channel = outputChannel();
+  const worker = await startWorker(Uri.joinPath(context.extensionUri, 'dist', 'server-main.js'), (m) => channel.appendLine(m));
   // The worker cannot find the rule docs itself: they ship in the extension, next to the bundle.
   const docsBase = Uri.joinPath(context.extensionUri, 'docs', 'rules').toString(true);
   client = new LanguageClient('jdlint', 'JD Lint', clientOptions(channel, { docsBase }), worker);

@@ -3,11 +3,15 @@
 // the Ctrl+. quick fix, then saves and reads the file on disk. Screenshots of each step go to
 // test-results/screenshots/ so a person can look at what the user sees.
 //
-// Usage: node test/editor/ui.mjs [--vsix <file>] [--update-docs]
-//   --vsix         test another package (default: jdlint-<version>.vsix, built if missing)
-//   --update-docs  also copy the squiggle, hover and quick-fix screenshots to docs/images/ (README)
+// Usage: node test/editor/ui.mjs [--vsix <file>] [--web-worker-host] [--update-docs]
+//   --vsix             test another package (default: jdlint-<version>.vsix, built if missing)
+//   --web-worker-host  run the extension as a web extension, in the workbench's web worker
+//                      extension host (remote.extensionKind "web"), the language server in a Web
+//                      Worker as on vscode.dev; checks no Node.js language server process runs;
+//                      screenshots are named web-*.png
+//   --update-docs      also copy the squiggle, hover and quick-fix screenshots to docs/images/ (README)
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   assertPrerequisites,
@@ -23,7 +27,8 @@ import {
   tempDir,
 } from './harness.mjs';
 
-const TAG = 'ui';
+const WEB = process.argv.includes('--web-worker-host');
+const TAG = WEB ? 'ui-web' : 'ui';
 const FILE = 'mismatched-ds-title.md';
 const FIXED_TITLE = '# Senior Machine Learning Engineer';
 const docsImages = path.join(root, 'docs/images');
@@ -71,18 +76,33 @@ async function step(name, body) {
   }
 }
 
+/** Runs the extension in the web worker extension host, as a browser-only VS Code would. */
+function useWebWorkerHost(profile) {
+  const file = path.join(profile.userDataDir, 'User/settings.json');
+  const settings = JSON.parse(readFileSync(file, 'utf8'));
+  settings['remote.extensionKind'] = { 'jdlint.jdlint': ['web'] };
+  writeFileSync(file, JSON.stringify(settings, null, 2));
+}
+
+/** Node.js processes running the extension's language server (dist/server.js of the installed copy). */
+function nodeServersOf(profile) {
+  const ps = spawnSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' }).stdout;
+  return ps.split('\n').filter((l) => l.includes(profile.extensionsDir) && /dist\/server(-main)?\.js/.test(l));
+}
+
 async function main() {
   assertPrerequisites();
   const vsix = vsixPath();
   mkdirSync(screenshotDir, { recursive: true });
+  const prefix = WEB ? 'web-' : '';
   // Each step's whole window, plus the top of the editor alone (what the README shows).
   const shot = async (page, name) => {
     await settleAnimations(page);
-    await page.screenshot({ path: path.join(screenshotDir, `${name}.png`) });
+    await page.screenshot({ path: path.join(screenshotDir, `${prefix}${name}.png`) });
     const editor = await page.locator('.part.editor').boundingBox();
     if (editor) {
       const clip = { x: editor.x, y: editor.y, width: editor.width, height: Math.min(editor.height, 360) };
-      await page.screenshot({ path: path.join(screenshotDir, `${name}-editor.png`), clip });
+      await page.screenshot({ path: path.join(screenshotDir, `${prefix}${name}-editor.png`), clip });
     }
   };
 
@@ -91,6 +111,7 @@ async function main() {
   mkdirSync(folder);
   cpSync(path.join(fixtureDir, FILE), path.join(folder, FILE));
   const profile = makeProfile(base);
+  if (WEB) useWebWorkerHost(profile);
   let server;
   let context;
   let page;
@@ -121,6 +142,24 @@ async function main() {
       await page.locator('.monaco-editor .squiggly-warning').first().waitFor();
       await shot(page, 'squiggle');
     });
+
+    if (WEB) {
+      await step('the language server runs in a web worker: no Node.js server process, the web extension host active', async () => {
+        const servers = nodeServersOf(profile);
+        if (servers.length) throw new Error(`a Node.js language server runs:\n${servers.join('\n')}`);
+        await page.keyboard.press('Control+Shift+P');
+        await page.locator('.quick-input-widget input').fill('>Developer: Show Running Extensions');
+        await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
+        await page.keyboard.press('Enter');
+        const row = page.locator('.runtime-extensions-editor .monaco-list-row').filter({ hasText: 'JD Lint' });
+        await row.first().waitFor();
+        const text = (await row.first().innerText()).replace(/\s+/g, ' ').trim();
+        log(TAG, `  running extensions: ${text}`);
+        if (!/web worker/i.test(text)) throw new Error(`JD Lint is not listed as running in the web worker host: ${JSON.stringify(text)}`);
+        await shot(page, 'running-extensions');
+        await page.keyboard.press('Control+W');
+      });
+    }
 
     await step('the Problems panel lists the jdlint title-duty-mismatch warning', async () => {
       await page.keyboard.press('Control+Shift+M');
@@ -210,7 +249,12 @@ async function main() {
       await shot(page, 'fixed');
     });
 
-    if (process.argv.includes('--update-docs')) {
+    if (WEB && process.argv.includes('--update-docs')) {
+      // The README's web extension section: the quick fix in the browser host.
+      mkdirSync(docsImages, { recursive: true });
+      copyFileSync(path.join(screenshotDir, 'web-quickfix-editor.png'), path.join(docsImages, 'web-quickfix.png'));
+      log(TAG, 'copied the web quick-fix screenshot to docs/images/web-quickfix.png');
+    } else if (process.argv.includes('--update-docs')) {
       mkdirSync(docsImages, { recursive: true });
       for (const name of ['squiggle', 'hover', 'quickfix']) {
         copyFileSync(path.join(screenshotDir, `${name}-editor.png`), path.join(docsImages, `${name}.png`));
