@@ -9,7 +9,7 @@
 // The README is the Marketplace page. vsce rewrites its relative links and images to absolute URLs
 // of package.json's `repository` (docs/images, 200 KB of screenshots, stay out of the .vsix).
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,11 +19,14 @@ const require = createRequire(import.meta.url);
 const { listFiles } = require('@vscode/vsce');
 
 const { files: _npmFiles, ...manifest } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
-const out = `${manifest.name}-${manifest.version}.vsix`;
-const stage = path.join(root, '.cache/vsix');
+// --out FILE: where to write it (default: jdlint-<version>.vsix in the repository).
+const outArg = process.argv.indexOf('--out');
+const out = outArg > 0 ? path.resolve(process.argv[outArg + 1]) : path.join(root, `${manifest.name}-${manifest.version}.vsix`);
+// A folder of its own, so two packagings at once (a test and npm start) do not meet.
+mkdirSync(path.join(root, '.cache'), { recursive: true });
+const stage = mkdtempSync(path.join(root, '.cache/vsix-'));
 
 const list = await listFiles({ cwd: root, manifest, packageManager: 'none', ignoreFile: path.join(root, '.vscodeignore') });
-rmSync(stage, { recursive: true, force: true });
 for (const file of list) {
   if (file === 'package.json') continue;
   mkdirSync(path.dirname(path.join(stage, file)), { recursive: true });
@@ -32,8 +35,12 @@ for (const file of list) {
 writeFileSync(path.join(stage, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
 
 const vsce = path.join(root, 'node_modules/@vscode/vsce/vsce');
-execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--out', path.join(root, out)], {
-  cwd: stage,
-  stdio: ['ignore', 'inherit', 'inherit'],
-});
-console.log(`${out}: ${(statSync(path.join(root, out)).size / 1024).toFixed(0)} KB`);
+try {
+  execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--out', out], {
+    cwd: stage,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+} finally {
+  rmSync(stage, { recursive: true, force: true });
+}
+console.log(`${path.relative(root, out)}: ${(statSync(out).size / 1024).toFixed(0)} KB`);

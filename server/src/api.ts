@@ -1,3 +1,5 @@
+// dts-bundle-generator (scripts/api-types.mjs) compiles this file alone: natural's module types come with it.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="../../types/natural.d.ts" />
 // The programmatic API (`require('jdlint')`, `import { lint } from 'jdlint'`): one posting's text in,
 // the element of the CLI's JSON output (`jdlint --format json`) out, so scripts and the CLI agree.
