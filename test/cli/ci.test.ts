@@ -269,6 +269,20 @@ describe('--print-config', () => {
     expect(Object.keys(config)).toEqual(['rules', 'thresholds', 'sectionWeights', 'maxDocumentSize', 'year']);
     expect(JSON.parse(jdlint(['--print-config', 'postings/match.md']).out).rules['title-duty-mismatch']).toBe('warning');
   });
+
+  it('shows files / ignores, and with --config that file; a bad value is reported (exit 2) and left out', () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'jdlint-ci-print-'));
+    writeFileSync(path.join(folder, '.jdlintrc.yaml'), 'files: ["jobs/**"]\nignores: ["jobs/old/**"]\nthresholds:\n  hybridShare: 2\n');
+    writeFileSync(path.join(folder, 'team.json'), '{ "rules": { "missing-pay-range": "off" } }');
+    const r = jdlint(['--print-config', 'jobs/a.md'], { cwd: folder });
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/\.jdlintrc\.yaml: "thresholds\.hybridShare" is a share between 0 and 1, got 2/);
+    const config = JSON.parse(r.out);
+    expect([config.files, config.ignores, config.thresholds.hybridShare]).toEqual([['jobs/**'], ['jobs/old/**'], 0.4]);
+    const named = jdlint(['--config', 'team.json', '--print-config', 'jobs/a.md'], { cwd: folder });
+    expect([named.code, JSON.parse(named.out).rules['missing-pay-range']]).toEqual([0, 'off']);
+    rmSync(folder, { recursive: true, force: true });
+  });
 });
 
 describe('colours', () => {
