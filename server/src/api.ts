@@ -20,6 +20,12 @@ export interface LintOptions {
    * `thresholds`, `sectionWeights`, `maxDocumentSize`, `year`. `extends` is not followed here.
    */
   config?: PartialConfig;
+  /**
+   * Whether the text is a job posting. By default the text decides, as `jdlint` decides for the
+   * files it finds: what does not read as a posting gets `posting: false` and no findings. `true`
+   * lints it as a posting whatever it reads like (as a team's `files` glob does in the CLI).
+   */
+  posting?: true;
 }
 
 export interface RuleInfo {
@@ -45,5 +51,5 @@ export function lint(text: string, options: LintOptions = {}): JsonReport {
   const { config, problems } = resolveConfig(options.config ?? {}, DEFAULT_CONFIG, new Set(RULES_BY_ID.keys()));
   if (problems.length > 0) throw new TypeError(`jdlint: bad config: ${problems.join('; ')}`);
   const file = options.filePath ?? '<text>';
-  return toJson({ file, display: file, result: lintText(text, config) });
+  return toJson({ file, display: file, result: lintText(text, { ...config, detectPostings: options.posting !== true }) });
 }

@@ -124,7 +124,7 @@ describe('the npm package', () => {
     expect(out.version).toBe(pkg.version);
   });
 
-  it("import('jdlint') gives the same named exports, and options.config works like a .jdlintrc.json", () => {
+  it("import('jdlint') gives the same named exports; options.config works like a .jdlintrc.json, options.posting like `files`", () => {
     const script = `
       import { lint } from 'jdlint';
       import { readFileSync } from 'node:fs';
@@ -132,11 +132,24 @@ describe('the npm package', () => {
       const strict = lint(text, { config: { rules: { 'title-duty-mismatch': 'error' } } });
       let message = '';
       try { lint(text, { config: { rules: { 'no-such-rule': 'error' } } }); } catch (e) { message = e.message; }
-      process.stdout.write(JSON.stringify({ severity: strict.diagnostics.find((d) => d.rule === 'title-duty-mismatch').severity, file: strict.file, message }));`;
+      const changelog = '# Changelog\\n\\n## 1.0.0\\n\\n- Fixed a crash when the config file is empty\\n';
+      const skipped = lint(changelog);
+      const forced = lint(changelog, { posting: true });
+      process.stdout.write(JSON.stringify({
+        severity: strict.diagnostics.find((d) => d.rule === 'title-duty-mismatch').severity, file: strict.file, message,
+        skipped: [skipped.posting, skipped.diagnostics.length], forced: [forced.posting, forced.diagnostics.length > 0],
+      }));`;
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: project, encoding: 'utf8' });
     expect(r.stderr).toBe('');
     const out = JSON.parse(r.stdout);
-    expect(out).toEqual({ severity: 'error', file: '<text>', message: expect.stringMatching(/unknown rule "no-such-rule"/) });
+    expect(out).toEqual({
+      severity: 'error',
+      file: '<text>',
+      message: expect.stringMatching(/unknown rule "no-such-rule"/),
+      // Not a posting: skipped as the CLI skips it, unless the caller says it is one.
+      skipped: [false, 0],
+      forced: [null, true],
+    });
   });
 
   it('the API is typed: a TypeScript consumer compiles, and a wrong use does not', { timeout: 120_000 }, () => {
