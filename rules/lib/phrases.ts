@@ -3,8 +3,9 @@
 // "=Word" for one exact spelling ("=R" finds the language R, not "r" or "R&D").
 // Patterns are compiled into a trie over words and matched against the words of an item, which are
 // split once per lint and shared with the classifier (itemWords): no regular expression runs per
-// pattern, so the cost of a lint does not grow with the size of the lexicons.
-import { KEY_LENGTH as KEY, matchesOf, memo, registerLexiconWords, tokenize, type ItemWords, type Token } from '../../server/src/engine/text';
+// pattern, so the cost of a lint does not grow with the size of the lexicons. The pattern syntax and
+// the longest-match scan are the classifier's too (server/src/engine/text/patterns.ts).
+import { KEY_LENGTH as KEY, longestMatches, matchesOf, memo, readPattern, registerLexiconWords, tokenize, type ItemWords, type Token, type WordMatch, type WordTrie } from '../../server/src/engine/text';
 import { isRegExpSpaceOrHyphen } from '../../server/src/engine/chars';
 import type { Item, Range } from '../../server/src/engine/types';
 
@@ -77,7 +78,12 @@ function gapMatches(gap: Gap | null, text: string, from: number, to: number): bo
   return gap.re.test(text) && gap.re.lastIndex === to;
 }
 
-export class PhraseMatcher {
+/** A match of one pattern: tokens [from, to). */
+interface PhraseHit extends WordMatch {
+  pattern: string;
+}
+
+export class PhraseMatcher implements WordTrie<PhraseHit> {
   private readonly root = node();
   private readonly empty: boolean;
 
@@ -97,18 +103,16 @@ export class PhraseMatcher {
 
   private insert(pattern: string): void {
     let n = this.root;
-    if (pattern.startsWith('=')) {
-      n = this.edge(n.exact, pattern.slice(1), null);
+    const read = readPattern(pattern);
+    if (read.exact !== null) {
+      n = this.edge(n.exact, read.exact, null);
       n.pattern ??= pattern;
       return;
     }
-    const p = pattern.trim();
-    const words = tokenize(p);
-    for (let i = 0; i < words.length; i++) {
-      const w = words[i];
-      const gap = i === 0 ? null : gapOf(p.slice(words[i - 1].end, w.start));
-      const wildcard = p[w.end] === '*';
-      if (wildcard) {
+    for (let i = 0; i < read.words.length; i++) {
+      const { token: w, gap: between, prefix } = read.words[i];
+      const gap = i === 0 ? null : gapOf(between);
+      if (prefix) {
         if (w.lower.length < KEY) throw new Error(`phrase pattern "${pattern}": a wildcard needs at least ${KEY} letters before "*"`);
         const key = w.lower.slice(0, KEY);
         let list = n.prefixes.get(key);
@@ -153,18 +157,18 @@ export class PhraseMatcher {
     return out ?? NONE;
   }
 
-  /** The longest pattern starting at tokens[i]: [end token index (exclusive), pattern], or null. */
-  private longestAt(tokens: Token[], i: number, text: string): [number, string] | null {
+  /** The longest pattern starting at tokens[i], or null (a WordTrie: see longestMatches). */
+  longestAt(tokens: Token[], i: number, text: string): PhraseHit | null {
     const first = this.step(this.root, tokens[i], text, 0, 0);
     return first.length === 0 ? null : this.longestFrom(first, tokens, i, text);
   }
 
   // Apart from longestAt, which runs for every word: a function whose variables a closure captures
   // allocates their context on every call, and most words start no pattern.
-  private longestFrom(first: Node[], tokens: Token[], i: number, text: string): [number, string] | null {
-    let best: [number, string] | null = null;
+  private longestFrom(first: Node[], tokens: Token[], i: number, text: string): PhraseHit | null {
+    let best: PhraseHit | null = null;
     const walk = (n: Node, j: number): void => {
-      if (n.pattern !== undefined && (!best || tokens[j - 1].end > tokens[best[0] - 1].end)) best = [j, n.pattern];
+      if (n.pattern !== undefined && (!best || tokens[j - 1].end > tokens[best.to - 1].end)) best = { from: i, to: j, pattern: n.pattern };
       if (j >= tokens.length) return;
       const t = tokens[j];
       for (const next of this.step(n, t, text, tokens[j - 1].end, t.start)) walk(next, j + 1);
@@ -177,18 +181,10 @@ export class PhraseMatcher {
   match(tokens: Token[], text: string, offset: number): PhraseMatch[] {
     const out: PhraseMatch[] = [];
     if (this.empty) return out;
-    const bit = this.bit;
-    for (let i = 0; i < tokens.length; ) {
-      const hit = bit === 0 || (tokens[i].lexiconBits & bit) !== 0 ? this.longestAt(tokens, i, text) : null;
-      if (!hit) {
-        i++;
-        continue;
-      }
-      const [end, pattern] = hit;
-      const from = tokens[i].start;
-      const to = tokens[end - 1].end;
-      out.push({ pattern, text: text.slice(from, to), range: { start: offset + from, end: offset + to } });
-      i = end;
+    for (const hit of longestMatches(this, tokens, this.bit, text, 0)) {
+      const from = tokens[hit.from].start;
+      const to = tokens[hit.to - 1].end;
+      out.push({ pattern: hit.pattern, text: text.slice(from, to), range: { start: offset + from, end: offset + to } });
     }
     return out;
   }

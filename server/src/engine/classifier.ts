@@ -5,7 +5,7 @@
 // a term: an item's class and score are a function of its evidence list and nothing else.
 import lexicon from '../../../rules/lexicons/duties.json';
 import learned from './generated/term-weights.json';
-import { memo, needStems, registerLexicon, tokenize, type ItemWords, type Token } from './text';
+import { longestMatches, memo, needStems, readPattern, registerLexicon, tokenize, type ItemWords, type Token, type WordTrie } from './text';
 import type { ClassifiedItem, Evidence, Item, ItemClass, Posting, Role } from './types';
 
 interface LexiconTerm {
@@ -63,16 +63,17 @@ function node(): TrieNode {
 
 function insert(root: TrieNode, pattern: string, leaf: (n: TrieNode, last: string) => void): void {
   let n = root;
-  if (pattern.startsWith('=')) {
-    const word = pattern.slice(1);
+  const read = readPattern(pattern);
+  if (read.exact !== null) {
     n.exact ??= new Map();
-    let e = n.exact.get(word);
-    if (!e) n.exact.set(word, (e = node()));
-    leaf(e, word.toLowerCase());
+    let e = n.exact.get(read.exact);
+    if (!e) n.exact.set(read.exact, (e = node()));
+    leaf(e, read.exact.toLowerCase());
     return;
   }
+  // Matched by stems, so what stands between the words and a "*" do not count.
   let last = '';
-  for (const t of tokenize(pattern)) {
+  for (const { token: t } of read.words) {
     let c = n.next.get(t.stem);
     if (!c) n.next.set(t.stem, (c = node()));
     n = c;
@@ -246,18 +247,19 @@ function endsSentence(text: string, from: number, to: number): boolean {
   return false;
 }
 
+/** The duty lexicon as a word trie (patterns.ts): its longest match at a word. */
+const DUTY_TRIE: WordTrie<Hit> = { longestAt };
+
 /** Lexicon evidence in a piece of text; `offset` is the document offset of text[0]. */
 export function findEvidence(text: string, offset: number, tokens: Token[] = tokenize(text, offset)): Evidence[] {
   const out: Evidence[] = [];
+  const hits = longestMatches(DUTY_TRIE, tokens, START_BITS, text, offset);
   // Whose work the rest of the sentence describes when it names a collaborator after a cue.
   let partner: Role | null = null;
-  for (let i = 0; i < tokens.length; ) {
-    if (partner && i > 0 && endsSentence(text, tokens[i - 1].end - offset, tokens[i].start - offset)) partner = null;
-    const hit = START_BITS === 0 || (tokens[i].lexiconBits & START_BITS) !== 0 ? longestAt(tokens, i, text, offset) : null;
-    if (!hit) {
-      i++;
-      continue;
-    }
+  for (let k = 0; k < hits.length; k++) {
+    const hit = hits[k];
+    // Words hold no sentence punctuation: the text since the last match ends the sentence or not.
+    if (partner && endsSentence(text, tokens[hits[k - 1].to - 1].end - offset, tokens[hit.from].start - offset)) partner = null;
     if (hit.node.partner && hit.roleName) {
       // The cue stands just before the collaborator, or before a list that ends with it
       // ("work with product managers and data scientists to ...").
@@ -280,7 +282,6 @@ export function findEvidence(text: string, offset: number, tokens: Token[] = tok
         range: { start, end },
       });
     }
-    i = hit.to;
   }
   return out;
 }

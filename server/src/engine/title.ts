@@ -51,11 +51,11 @@ for (const [family, def] of Object.entries(FAMILIES)) {
 // Longest aliases first so "machine learning engineer data scientist" beats "data scientist".
 ALIASES.sort((a, b) => b.words.length - a.words.length);
 
-const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}+#'’.-]*|[\/&|+]/gu;
+const TITLE_PART = /[\p{L}\p{N}][\p{L}\p{N}+#'’.-]*|[/&|+]/gu;
 
 function titleParts(text: string): TitlePart[] {
   const parts: TitlePart[] = [];
-  for (const m of matchesOf(TOKEN, text)) {
+  for (const m of matchesOf(TITLE_PART, text)) {
     let t = m[0];
     // A trailing dot ends a sentence or an abbreviation ("Sr."), never a role word.
     while (t.length > 1 && (t.endsWith('.') || t.endsWith('-'))) t = t.slice(0, -1);
@@ -303,5 +303,5 @@ export function retitleAs(model: TitleModel, name: string): string | null {
 
 /** True when the title's seniority marks an early-career role (Junior, Associate, Entry-level, I). */
 export function isJuniorTitle(model: TitleModel): boolean {
-  return model.seniority !== null && JUNIOR.has(model.seniority.toLowerCase().replace(/[.\-]/g, ' ').trim());
+  return model.seniority !== null && JUNIOR.has(model.seniority.toLowerCase().replace(/[.-]/g, ' ').trim());
 }

@@ -11,6 +11,7 @@ import { markKnownWords, stemKnownWords } from './wordTable';
 export { itemWords, keepItemResults, keepingItemResults, memo, type ItemWords } from './itemCache';
 export { KEY_LENGTH } from './lexiconIndex';
 export { matchesOf } from './regexp';
+export { longestMatches, readPattern, type Pattern, type PatternWord, type WordMatch, type WordTrie } from './patterns';
 export { detached, TextLru } from './textLru';
 export { tokenize, type Token } from './tokenizer';
 export { stemmedWords, wordTableUse } from './wordTable';
