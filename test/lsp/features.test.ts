@@ -17,6 +17,7 @@ import type { ServerHost } from '../../server/src/lsp/host';
 import { hoverAt } from '../../server/src/lsp/hover';
 import { DEFAULT_SETTINGS, settingsFrom, settingsStore } from '../../server/src/lsp/settings';
 import { lintFiles } from '../../server/src/lsp/workspaceLint';
+import { nodeServerHost } from '../../server/src/node/serverHost';
 
 const MISMATCH = readFileSync(path.resolve(__dirname, '../fixtures/lsp/mismatch.md'), 'utf8');
 
@@ -177,5 +178,29 @@ describe('the preamble and workspace lint', () => {
       'jdlint: could not lint file:///ws/gone.md: ENOENT',
       'jdlint: not linting file:///ws/c.txt: not a Markdown file inside the workspace',
     ]);
+  });
+});
+
+describe('a virtual workspace on Node.js', () => {
+  it('reads the config file of a non-file: posting through the client, inside the workspace folder only', async () => {
+    const asked: string[] = [];
+    const files: Record<string, string> = {
+      'vscode-vfs://github/team/postings/.jdlintrc.yaml': 'extends: ./shared/base.json\nrules:\n  title-duty-mismatch: error\n',
+      'vscode-vfs://github/team/postings/shared/base.json': '{ "rules": { "missing-duties": "off" } }',
+    };
+    const host = nodeServerHost('file:///docs', async (uris) =>
+      uris.map((u) => {
+        asked.push(u);
+        return u in files ? { text: files[u] } : { error: 'ENOENT', missing: true };
+      }),
+    );
+    const { config, files: read } = await host.projectConfig('vscode-vfs://github/team/postings/jobs/a.md', DEFAULT_CONFIG, ['vscode-vfs://github/team/postings']);
+    expect(config.rules['title-duty-mismatch']).toBe('error');
+    expect(config.rules['missing-duties']).toBe('off');
+    expect(read.map((f) => f.uri)).toEqual(['vscode-vfs://github/team/postings/.jdlintrc.yaml', 'vscode-vfs://github/team/postings/shared/base.json']);
+    // The search went up to the workspace folder and no further.
+    expect(asked.every((u) => u.startsWith('vscode-vfs://github/team/postings/'))).toBe(true);
+    expect(host.insideWorkspace('vscode-vfs://github/team/postings/jobs/a.md', ['vscode-vfs://github/team/postings'])).toBe(true);
+    expect(host.insideWorkspace('vscode-vfs://github/other/x.md', ['vscode-vfs://github/team/postings'])).toBe(false);
   });
 });
