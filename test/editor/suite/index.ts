@@ -263,6 +263,27 @@ const tests: Array<[string, () => Promise<void>]> = [
     },
   ],
   [
+    'a README gets no findings: marked jdlint-posting it is linted, and the findings go with the marker',
+    async () => {
+      const folder = vscode.workspace.workspaceFolders![0].uri;
+      const readme = vscode.Uri.joinPath(folder, 'notes', 'README.md');
+      await vscode.workspace.fs.writeFile(readme, Buffer.from('# Team notes\n\nWhere the postings live and who reviews them.\n'));
+      const doc = await vscode.workspace.openTextDocument(readme);
+      await vscode.window.showTextDocument(doc);
+      const ours = () => vscode.languages.getDiagnostics(readme).filter((d) => d.source === 'jdlint');
+      // Marked a posting, the same text gets findings (no pay range, no duties): the server reads this document.
+      const mark = new vscode.WorkspaceEdit();
+      mark.insert(readme, new vscode.Position(doc.lineCount - 1, 0), '<!-- jdlint-posting -->\n');
+      assert.ok(await vscode.workspace.applyEdit(mark), 'applyEdit refused the marker');
+      await waitForDiagnostics(readme, () => ours().length > 0, 'findings on the README marked a posting');
+      const unmark = new vscode.WorkspaceEdit();
+      unmark.delete(readme, doc.lineAt(doc.lineCount - 2).rangeIncludingLineBreak);
+      assert.ok(await vscode.workspace.applyEdit(unmark), 'applyEdit refused removing the marker');
+      assert.equal(doc.getText(), '# Team notes\n\nWhere the postings live and who reviews them.\n');
+      await waitForDiagnostics(readme, () => ours().length === 0, 'no findings on the README without the marker');
+    },
+  ],
+  [
     'contributes the jdlint.showBreakdown command',
     async () => {
       const commands = await vscode.commands.getCommands(true);
