@@ -107,6 +107,40 @@ export function settingsTests(h: Helpers): Array<[string, () => Promise<void>]> 
       },
     ],
     [
+      'settings.json completes the rule ids of jdlint.rules and their severities, with descriptions',
+      async () => {
+        await setWorkspace('jdlint', 'rules', {});
+        const settings = vscode.Uri.joinPath(folder(), '.vscode', 'settings.json');
+        const doc = await vscode.workspace.openTextDocument(settings);
+        await vscode.window.showTextDocument(doc);
+        const edit = new vscode.WorkspaceEdit();
+        edit.replace(doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), '{\n  "jdlint.rules": {\n    "title-duty-mismatch": "",\n    ""\n  }\n}\n');
+        assert.ok(await vscode.workspace.applyEdit(edit));
+        try {
+          const labels = async (line: number, character: number) => {
+            // The JSON language server starts on the first settings file: ask until it answers.
+            for (let i = 0; ; i++) {
+              const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(line, character));
+              const items = list.items.map((c) => ({ label: typeof c.label === 'string' ? c.label : c.label.label, doc: c.documentation }));
+              if (items.length > 0 || i === 20) return items;
+              await delay(500);
+            }
+          };
+          const ids = await labels(3, 5);
+          const names = ids.map((c) => c.label.replace(/"/g, ''));
+          for (const id of ['missing-pay-range', 'vanity-title', 'other-role-duties']) assert.ok(names.includes(id), `${id} not offered: ${names.join(', ')}`);
+          const pay = ids.find((c) => c.label.replace(/"/g, '') === 'missing-pay-range');
+          const text = typeof pay?.doc === 'string' ? pay.doc : (pay?.doc?.value ?? '');
+          assert.match(text, /pay range/i, 'the rule id is described');
+          const severities = (await labels(2, 28)).map((c) => c.label.replace(/"/g, ''));
+          assert.deepEqual([...severities].sort(), ['error', 'hint', 'info', 'off', 'warning']);
+        } finally {
+          await vscode.commands.executeCommand('workbench.action.files.revert');
+          await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+        }
+      },
+    ],
+    [
       'JD Lint: Restart server starts a new server that lints again',
       async () => {
         const commands = await vscode.commands.getCommands(true);
