@@ -193,7 +193,7 @@ async function main() {
       await shot(page, 'breakdown');
       // The posting and its breakdown side by side, whole height (the README's picture).
       const editors = await page.locator('.part.editor').boundingBox();
-      await page.screenshot({ path: path.join(screenshotDir, 'breakdown-view.png'), clip: editors });
+      await page.screenshot({ path: path.join(screenshotDir, `${prefix}breakdown-view.png`), clip: editors });
       // Middle-click closes the tab, as in any VS Code, and gives the editor its width back.
       await page.locator('.tabs-container .tab').filter({ hasText: 'JD Lint:' }).click({ button: 'middle' });
       await page.locator('iframe.webview').waitFor({ state: 'hidden' });
