@@ -1,9 +1,13 @@
 // The HTML report (jdlint --format html): one row per posting with the linter's verdict, every
 // posting's text escaped, nothing loaded from elsewhere. The page in a browser: test/editor/report.mjs.
 import { createHash } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatHtml, reportVerdict } from '../../server/src/cli/html';
 import { toJson, type JsonReport } from '../../server/src/cli/format';
+import { runCli } from '../../server/src/cli/run';
 import { lint } from '../../server/src/linter';
 import { escapeHtml, shareBar } from '../../server/src/report/render';
 
@@ -134,5 +138,24 @@ describe('jdlint --format html', () => {
     expect(page).toContain('7 postings · ');
     expect(page).toContain('1 file skipped: not job postings');
     expect(page).toContain('<li><span class="f">notes/&lt;meeting&gt;.md</span> not a posting: no job title &amp; no duties</li>');
+  });
+
+  it('keeps the verdicts with --quiet, which lists only error findings', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'jdlint-html-'));
+    writeFileSync(path.join(dir, 'mismatch.md'), postings['mismatch.md']);
+    let out = '';
+    const code = runCli(['--format', 'html', '--quiet', 'mismatch.md'], {
+      cwd: dir,
+      home: dir,
+      stdout: (s) => (out += s),
+      stderr: () => {},
+      isTTY: false,
+      version: 'x',
+    });
+    expect(code).toBe(0);
+    const row = out.split('\n').find((l) => l.startsWith('<div class="row"'))!;
+    expect(row).toContain('data-verdict="mismatch"');
+    expect(row).toContain('Suggested: <q>Senior Machine Learning Engineer</q>');
+    expect(row).toContain('<p class="clean">No problems</p>');
   });
 });

@@ -263,6 +263,8 @@ export interface FormatContext extends SarifOptions {
   colour: boolean;
   /** Lines for the end of the stylish report (fixes applied, files skipped). */
   notes: string[];
+  /** The reports before --quiet hid findings, in the same order: the html report reads verdicts from them. */
+  unfiltered?: JsonReport[];
 }
 
 /** Every --format, by name: a new format is one line here. */
@@ -271,5 +273,5 @@ export const FORMATTERS: Record<string, (reports: JsonReport[], ctx: FormatConte
   json: (reports) => formatJson(reports),
   sarif: (reports, ctx) => formatSarif(reports, ctx),
   github: (reports) => formatGithub(reports),
-  html: (reports, ctx) => formatHtml(reports, { version: ctx.version }),
+  html: (reports, ctx) => formatHtml(reports, { version: ctx.version, verdictsFrom: ctx.unfiltered }),
 };

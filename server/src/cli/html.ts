@@ -180,13 +180,19 @@ const hash = (s: string) => `'sha256-${createHash('sha256').update(s).digest('ba
 
 export interface HtmlOptions {
   version: string;
+  /**
+   * The same reports with every finding (`--quiet` lists only errors): verdicts come from the
+   * verdict rules' findings, which are warnings and info by default.
+   */
+  verdictsFrom?: JsonReport[];
 }
 
 /** `all`: every file linted; files that are not job postings are listed apart, not as rows. */
 export function formatHtml(all: JsonReport[], opts: HtmlOptions): string {
-  const reports = all.filter((r) => r.posting !== false);
-  const skipped = all.filter((r) => r.posting === false);
-  const verdicts = reports.map(reportVerdict);
+  const isPosting = (r: JsonReport) => r.posting !== false;
+  const reports = all.filter(isPosting);
+  const skipped = all.filter((r) => !isPosting(r));
+  const verdicts = (opts.verdictsFrom?.filter(isPosting) ?? reports).map(reportVerdict);
   const byVerdict = new Map<VerdictKind, number>();
   for (const v of verdicts) byVerdict.set(v.kind, (byVerdict.get(v.kind) ?? 0) + 1);
   const byRole = new Map<string, number>();

@@ -247,7 +247,7 @@ export function runCli(argv: string[], io: CliIO): number | Promise<number> {
     const notes: string[] = [];
     if (fixMode === 'write' && fixes > 0) notes.push(`${fixes} fix(es) applied in ${fixedFiles} file(s); what is listed above remains after them.`);
     if (fixMode === 'dry-run') notes.push(`${fixes} fix(es) in ${fixedFiles} file(s) would be applied by --fix.`);
-    const text = formatter(shown, { colour: io.isTTY && outputFile === undefined, version: io.version, root: io.cwd, repository: REPOSITORY_URL, notes });
+    const text = formatter(shown, { colour: io.isTTY && outputFile === undefined, version: io.version, root: io.cwd, repository: REPOSITORY_URL, notes, unfiltered: reports });
     if (!emit(text)) return 2;
     const tooMany = warnings > maxWarnings;
     if (tooMany) io.stderr(`jdlint: ${warnings} warning(s), more than --max-warnings ${maxWarnings}\n`);
