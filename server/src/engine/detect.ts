@@ -69,23 +69,34 @@ interface Phrase {
   /** Index of its lexicon entry (LABELS). */
   entry: number;
 }
+
+/** A character as words are compared: ASCII lower case, a curly apostrophe straight. */
+function folded(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c === 0x2019 ? 39 : c;
+}
+const hashStep = (h: number, c: number) => (Math.imul(h, 31) + c) | 0;
+function hashOf(word: string): number {
+  let h = 0;
+  for (let i = 0; i < word.length; i++) h = hashStep(h, word.charCodeAt(i));
+  return h;
+}
+
 /**
- * The phrases by their first word, longest first ("years of relevant experience" before "years of
- * experience"): the text is read word by word, once, however many phrases the lexicon holds.
+ * The phrases by a hash of their first word, longest first ("years of relevant experience" before
+ * "years of experience"): the text is read once, character by character, hashing each word as it
+ * goes; only a word whose hash starts a phrase is compared, and the words after it read.
  */
-const PHRASES = new Map<string, Phrase[]>();
+const PHRASES = new Map<number, Phrase[]>();
 signals.phrases.forEach((p, entry) => {
   for (const pattern of p.patterns) {
     const words = wordsOf(pattern);
-    const list = PHRASES.get(words[0]);
+    const h = hashOf(words[0]);
+    const list = PHRASES.get(h);
     if (list) list.push({ words, entry });
-    else PHRASES.set(words[0], [{ words, entry }]);
+    else PHRASES.set(h, [{ words, entry }]);
   }
 });
 for (const list of PHRASES.values()) list.sort((x, y) => y.words.length - x.words.length);
-/** First letter and length of each phrase's first word: most words of a text are turned away by these. */
-const firstKey = (c: number, length: number) => c * 64 + Math.min(length, 63);
-const FIRST_KEYS = new Set([...PHRASES.keys()].map((w) => firstKey(w.charCodeAt(0), w.length)));
 
 /** A marker comment or front-matter key, or null. The first marker comment outside code fences wins. */
 export function postingMarker(posting: Posting): { posting: boolean; by: 'comment' | 'frontmatter'; range: Range } | null {
@@ -173,56 +184,72 @@ function wordChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c > 127;
 }
 
+const isApostrophe = (c: number) => c === 39 || c === 0x2019;
+
+/** Whether text[start, end) is `word` (lower case, straight apostrophes), as folded() compares. */
+function sameWord(text: string, start: number, end: number, word: string): boolean {
+  if (end - start !== word.length) return false;
+  for (let j = 0; j < word.length; j++) if (folded(text.charCodeAt(start + j)) !== word.charCodeAt(j)) return false;
+  return true;
+}
+
+/** The end of the word starting at i: word characters, and an apostrophe between two ("you'll"). */
+function wordEnd(text: string, i: number, n: number): number {
+  for (;;) {
+    while (i < n && wordChar(text.charCodeAt(i))) i++;
+    if (i + 1 < n && isApostrophe(text.charCodeAt(i)) && wordChar(text.charCodeAt(i + 1))) i++;
+    else return i;
+  }
+}
+
 /**
- * The posting-wording entries found in the text outside code blocks, the first place of each. One
- * pass over the characters (a regular expression over Unicode classes cost as much as parsing the
- * posting); a word is looked up only when a phrase may start with a word of its first letter and
- * length, and the words after it are read only then.
+ * The posting-wording entries found in the text outside code blocks, the first place of each, in
+ * one pass over the characters without a string per word (a regular expression of the phrases
+ * cost about as much as parsing the posting).
  */
 function wording(text: string): DetectionTerm[] {
   const seen = new Set<number>();
   const terms: DetectionTerm[] = [];
-  const read = text.length > DETECTION.readChars ? text.slice(0, DETECTION.readChars) : text;
-  const inCode = insideOf(fences(read));
-  // Same length as `read`, so offsets carry over.
-  const lower = read.toLowerCase().replaceAll('’', "'");
-  const n = read.length;
-  /** The end of the word starting at i. */
-  const wordEnd = (i: number): number => {
+  const n = Math.min(text.length, DETECTION.readChars);
+  const inCode = insideOf(fences(n < text.length ? text.slice(0, n) : text));
+  let i = 0;
+  while (i < n && seen.size < LABELS.length) {
+    let c = text.charCodeAt(i);
+    if (!wordChar(c)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let h = 0;
     for (;;) {
-      while (i < n && wordChar(lower.charCodeAt(i))) i++;
-      // An apostrophe between letters stays in the word: "you'll", "bachelor’s".
-      if (i + 1 < n && lower.charCodeAt(i) === 39 && wordChar(lower.charCodeAt(i + 1))) i++;
-      else return i;
-    }
-  };
-  /** The start of the next word at or after i, or n. */
-  const nextWord = (i: number): number => {
-    while (i < n && !wordChar(lower.charCodeAt(i))) i++;
-    return i;
-  };
-  for (let start = nextWord(0); start < n && seen.size < LABELS.length; ) {
-    const end = wordEnd(start);
-    const candidates = FIRST_KEYS.has(firstKey(lower.charCodeAt(start), end - start)) ? PHRASES.get(lower.slice(start, end)) : undefined;
-    if (candidates) {
-      for (const p of candidates) {
-        if (seen.has(p.entry)) continue;
-        let at = end;
-        let k = 1;
-        for (; k < p.words.length; k++) {
-          const s = nextWord(at);
-          const e = wordEnd(s);
-          if (e - s !== p.words[k].length || !lower.startsWith(p.words[k], s)) break;
-          at = e;
-        }
-        if (k < p.words.length) continue;
-        if (inCode(start)) break;
-        seen.add(p.entry);
-        terms.push({ label: LABELS[p.entry], text: read.slice(start, at), range: { start, end: at } });
-        break;
+      while (i < n && wordChar((c = text.charCodeAt(i)))) {
+        h = hashStep(h, folded(c));
+        i++;
       }
+      if (i + 1 < n && isApostrophe(c) && wordChar(text.charCodeAt(i + 1))) {
+        h = hashStep(h, 39);
+        i++;
+      } else break;
     }
-    start = nextWord(end);
+    const candidates = PHRASES.get(h);
+    if (!candidates) continue;
+    for (const p of candidates) {
+      if (seen.has(p.entry) || !sameWord(text, start, i, p.words[0])) continue;
+      let at = i;
+      let k = 1;
+      for (; k < p.words.length; k++) {
+        let s = at;
+        while (s < n && !wordChar(text.charCodeAt(s))) s++;
+        const e = wordEnd(text, s, n);
+        if (!sameWord(text, s, e, p.words[k])) break;
+        at = e;
+      }
+      if (k < p.words.length) continue;
+      if (inCode(start)) break;
+      seen.add(p.entry);
+      terms.push({ label: LABELS[p.entry], text: text.slice(start, at), range: { start, end: at } });
+      break;
+    }
   }
   return terms;
 }
