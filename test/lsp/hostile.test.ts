@@ -58,7 +58,7 @@ describe('a hostile config file in the workspace', () => {
 });
 
 describe('a pathological posting over the protocol', () => {
-  it('answers 20 KB of setext headings and each keystroke on it (43 s to first diagnostics before; the suite's timeout bounds it, bench measures it)', async () => {
+  it('answers 20 KB of setext headings and each keystroke on it (43 s to first diagnostics before; the suite timeout bounds it, bench measures it)', async () => {
     const uri = 'file:///dos/setext.md';
     const text = 'a\n=\n'.repeat(5000);
     await client.open(uri, text);
