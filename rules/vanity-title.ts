@@ -23,7 +23,7 @@ const rule: Rule = {
     let start = hype.range.start;
     for (const d of DOMAINS) {
       const m = d.matcher.find(before, t.range.start).pop();
-      if (m && /^[\s\-]*$/.test(t.text.slice(m.range.end - t.range.start, hype.range.start - t.range.start))) {
+      if (m && /^[\s-]*$/.test(t.text.slice(m.range.end - t.range.start, hype.range.start - t.range.start))) {
         family = d.family;
         start = m.range.start;
         break;

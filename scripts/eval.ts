@@ -13,7 +13,6 @@ import { useCalibration } from '../server/src/engine/profile';
 import { asMarkdown, calibrationSamples, fitCalibration, foldOf, loadDevPostings, patternsIn, tunePatternWeights, type DevPosting } from './tuning';
 
 const MISMATCH = 'title-duty-mismatch';
-const HYBRID = 'hybrid-role';
 const NEITHER = 'other-role-duties';
 
 function arg(name: string): string | undefined {
