@@ -31,6 +31,8 @@ const WEB = process.argv.includes('--web-worker-host');
 const TAG = WEB ? 'ui-web' : 'ui';
 const FILE = 'mismatched-ds-title.md';
 const FIXED_TITLE = '# Senior Machine Learning Engineer';
+const STRICT = 'strict';
+const OTHER = 'other-posting.md';
 const docsImages = path.join(root, 'docs/images');
 
 function option(name) {
@@ -110,6 +112,13 @@ async function main() {
   const folder = path.join(base, 'workspace');
   mkdirSync(folder);
   cpSync(path.join(fixtureDir, FILE), path.join(folder, FILE));
+  if (WEB) {
+    // A team's config file in a subfolder, which the server in the browser can read only through
+    // the editor, and a posting under it that is not open (for the workspace lint).
+    mkdirSync(path.join(folder, STRICT));
+    writeFileSync(path.join(folder, STRICT, '.jdlintrc.json'), '{ "rules": { "title-duty-mismatch": "error" } }\n');
+    cpSync(path.join(fixtureDir, FILE), path.join(folder, STRICT, OTHER));
+  }
   const profile = makeProfile(base);
   if (WEB) useWebWorkerHost(profile);
   let server;
@@ -248,6 +257,31 @@ async function main() {
       if (first !== FIXED_TITLE) throw new Error(`first line on disk is ${JSON.stringify(first)}, expected ${JSON.stringify(FIXED_TITLE)}`);
       await shot(page, 'fixed');
     });
+
+    if (WEB) {
+      await step('Lint all postings in the workspace: the posting not open is read through the editor, its config file too', async () => {
+        await page.keyboard.press('Control+Shift+P');
+        await page.locator('.quick-input-widget input').fill('>JD Lint: Lint all postings in the workspace');
+        await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
+        await page.keyboard.press('Enter');
+        await page.keyboard.press('Control+Shift+M');
+        // The file row of the posting, then its finding: an error, as its folder's .jdlintrc.json says.
+        await page.locator('.markers-panel .monaco-list-row').filter({ hasText: OTHER }).first().waitFor();
+        const row = page.locator('.markers-panel .monaco-list-row').filter({ hasText: 'title-duty-mismatch' }).filter({ has: page.locator('.codicon-error') });
+        await row.first().waitFor();
+        await shot(page, 'workspace-lint');
+        await page.keyboard.press('Control+Shift+M');
+      });
+
+      await step('opened, that posting carries an error squiggle (its folder\'s .jdlintrc.json)', async () => {
+        await page.keyboard.press('Control+P');
+        await page.locator('.quick-input-widget input').fill(OTHER);
+        await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
+        await page.keyboard.press('Enter');
+        await page.locator('.monaco-editor .squiggly-error').first().waitFor();
+        await shot(page, 'config-error');
+      });
+    }
 
     if (WEB && process.argv.includes('--update-docs')) {
       // The README's web extension section: the quick fix in the browser host.
