@@ -4,7 +4,7 @@
 import type { Connection } from 'vscode-languageserver';
 import path from 'node:path';
 import type { Config } from '../engine/config';
-import { configFor, MAX_EXTENDS_DEPTH, type ConfigFs } from '../node/configFile';
+import { configFor, MAX_CONFIG_FILES, type ConfigFs } from '../node/configFile';
 import { MAX_CONFIG_BYTES, postingByteLimit } from '../node/readFile';
 import { READ_FILES_REQUEST, type ReadFileResult, type ReadFilesParams } from '../protocol';
 import type { ConfigFileReport, PostingRead } from './host';
@@ -68,8 +68,9 @@ export async function projectConfigThroughClient(
       },
     };
     const { config, loaded } = configFor(dir, base, undefined, rootPaths, fs);
-    // Each round settles one more level; past the deepest `extends` chain something is wrong.
-    if (missing.size === 0 || round > MAX_EXTENDS_DEPTH + 2) {
+    // Each round reads at least one file more (a config file, or a package's package.json and then
+    // its file); a configuration reads at most MAX_CONFIG_FILES, so this bound is never reached by one.
+    if (missing.size === 0 || round > 2 * MAX_CONFIG_FILES) {
       const files = loaded.files.map((file) => {
         const r = fetched.get(file);
         return {
