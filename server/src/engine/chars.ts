@@ -72,6 +72,10 @@ export function isRegExpSpaceOrHyphen(c: number): boolean {
 export function isSpaceOrTab(c: number): boolean {
   return c === 32 || c === 9;
 }
+/** Markdown's emphasis marks, * and _. */
+export function isEmphasisMark(c: number): boolean {
+  return c === 42 /* * */ || c === 95 /* _ */;
+}
 /** An ASCII capital letter. */
 export function isAsciiUpper(c: number): boolean {
   return c >= 65 && c <= 90;

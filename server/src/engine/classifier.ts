@@ -1,3 +1,4 @@
+// Longer than ~350 lines: the duty trie stays beside the evidence it yields while #17 tunes this file (moving it now would only conflict).
 // Item -> class with evidence. Evidence comes from the duty lexicon (rules/lexicons/duties.json):
 // stemmed phrases with a role and a weight. The weights of the lexicon entries are blended with
 // log-likelihood ratios learned at build time by natural's BayesClassifier from labelled duty

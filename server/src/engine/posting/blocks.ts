@@ -65,7 +65,7 @@ function closeOf(text: string, open: number): number {
  * a heading) or Setext mark, or indented code. Inline syntax inside a line (a link, `code`, a
  * snake_case word, a <br>) changes nothing we read: items keep their source text either way. Most
  * pasted postings hold no such line, and then the line reader gives the same posting as micromark
- * at a fraction of the cost (test/unit/posting.test.ts compares the two on every paste shape).
+ * at a fraction of the cost (test/unit/posting-readers.test.ts compares the two on every paste shape).
  */
 export function hasMarkdownSyntax(text: string, start: number, end: number): boolean {
   // Only line starts matter: jump from one line break (\n or \r) to the next.

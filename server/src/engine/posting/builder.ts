@@ -2,7 +2,7 @@
 // markdownReader.ts) with exact offsets. What a real paste hides inside plain text (headings
 // without '#', inline bullets, a whole posting flattened into one line) is recovered here, one line
 // at a time, with segment.ts; what reading a block did can be recorded and replayed (blockCache.ts).
-import { isAsciiUpper, isBulletGlyph, isDigit, isLatinLetter, isSpace } from '../chars';
+import { isAsciiUpper, isBulletGlyph, isDigit, isEmphasisMark, isLatinLetter, isSpace } from '../chars';
 import type { FrontMatter, Item, ItemKind, Posting, PostingTitle, Section, SectionKind } from '../types';
 import { readFrontMatter } from './frontMatter';
 import { headingKind, isAboutCompany, isDebris, looksLikeHeading } from './headings';
@@ -18,10 +18,6 @@ const LONG_BULLET = 400;
 const MAX_HEADING_WORDS = 8;
 
 const LABEL_LINE = /^\s*(?:\*\*|__)?\s*(?:job\s+title|position\s+title|title|position|role\s+title)\s*(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*/i;
-
-function isEmphasisMark(c: number): boolean {
-  return c === 42 /* * */ || c === 95 /* _ */;
-}
 
 /**
  * What reading a block of lines did to the posting, offsets relative to the block's start: replayed
@@ -100,15 +96,6 @@ export class PostingBuilder {
       return;
     }
     this.startSection(kind ?? 'unknown', hs, he, nodeStart);
-  }
-
-  isShortLine(start: number, end: number): boolean {
-    if (end - start > 120) return false;
-    for (let i = start; i < end; i++) {
-      const c = this.text.charCodeAt(i);
-      if (c === 10 || c === 13) return false;
-    }
-    return wordCount(this.text, start, end) <= 12;
   }
 
   /** Heading words without surrounding emphasis marks, a trailing colon or trailing dots. */

@@ -9,6 +9,7 @@ import type { ItemKind } from '../types';
 import { keptRead, MARKDOWN_READ, OPEN } from './blockCache';
 import type { PostingBuilder } from './builder';
 import { parseLines } from './lineReader';
+import { wordCount } from './segment';
 
 const MARKDOWN_OPTIONS = {
   extensions: [frontmatter(['yaml'])],
@@ -67,7 +68,7 @@ function walk(b: PostingBuilder, root: Root, base: number): void {
         // A pasted paragraph followed by a line of dashes becomes a Setext heading; a real
         // heading is one short line.
         const setext = b.text.charCodeAt(start) !== 35; /* # */
-        if (setext && !b.isShortLine(base + first, base + last)) b.paragraph(base + first, base + last, false);
+        if (setext && !isShortLine(b.text, base + first, base + last)) b.paragraph(base + first, base + last, false);
         else b.heading(node.depth, base + first, base + last, start);
         break;
       }
@@ -106,4 +107,14 @@ function walk(b: PostingBuilder, root: Root, base: number): void {
         break;
     }
   }
+}
+
+/** One line of at most 12 words (and 120 characters): what a real heading is. */
+function isShortLine(text: string, start: number, end: number): boolean {
+  if (end - start > 120) return false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return false;
+  }
+  return wordCount(text, start, end) <= 12;
 }
