@@ -80,6 +80,10 @@ export function isEmphasisMark(c: number): boolean {
 export function isAsciiUpper(c: number): boolean {
   return c >= 65 && c <= 90;
 }
+/** An ASCII lower-case letter. */
+export function isAsciiLower(c: number): boolean {
+  return c >= 97 && c <= 122;
+}
 /** An ASCII letter or digit. */
 export function isAsciiAlnum(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);

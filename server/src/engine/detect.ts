@@ -4,6 +4,7 @@
 // (server/src/node/select.ts), settles it without asking the text. Pure: text in, verdict out.
 import signals from '../../../rules/lexicons/posting-signals.json';
 import vanity from '../../../rules/lexicons/vanity-titles.json';
+import { isAsciiAlnum } from './chars';
 import { parseTitle } from './title';
 import type { Posting, Range, SectionKind } from './types';
 
@@ -181,7 +182,7 @@ const LEVEL = /^(?:[ivx]{1,4}|l?\d{1,2})$/;
 
 /** A character of a word: an ASCII letter or digit, or any character past ASCII (letters of other scripts). */
 function wordChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c > 127;
+  return isAsciiAlnum(c) || c > 127;
 }
 
 const isApostrophe = (c: number) => c === 39 || c === 0x2019;

@@ -1,7 +1,7 @@
 // Recognises section headings and job-board debris by their words. The phrases are data
 // (rules/lexicons/sections.json); this module only normalises and matches them.
 import lexicon from '../../../../rules/lexicons/sections.json';
-import { isAsciiAlnum } from '../chars';
+import { isAsciiAlnum, isAsciiLower } from '../chars';
 import type { SectionKind } from '../types';
 
 interface Phrase {
@@ -196,7 +196,7 @@ export function looksLikeHeading(core: string): boolean {
   const words = core.split(/\s+/);
   for (const w of words) {
     const c = w.charCodeAt(0);
-    if (c >= 97 && c <= 122 && !/^(?:and|or|of|the|to|for|in|on|a|an|with|&)$/.test(w)) return false;
+    if (isAsciiLower(c) && !/^(?:and|or|of|the|to|for|in|on|a|an|with|&)$/.test(w)) return false;
   }
   return true;
 }

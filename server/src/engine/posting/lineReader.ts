@@ -1,6 +1,6 @@
 // The line reader: reads a run of the document line by line, as micromark would read it, for runs
 // without Markdown block syntax (most pasted postings) and for input micromark cannot parse in time.
-import { isSpace, isSpaceOrTab } from '../chars';
+import { isDigit, isSpace, isSpaceOrTab } from '../chars';
 import type { ItemKind } from '../types';
 import { keptRead, OPEN, type LineState } from './blockCache';
 import type { PostingBuilder } from './builder';
@@ -45,10 +45,10 @@ export function parseLines(b: PostingBuilder, start: number, end: number, state:
       else if ((c === 45 || c === 42 || c === 43) && isSpaceOrTab(text.charCodeAt(j + 1))) {
         marker = 'bullet';
         j += 2;
-      } else if (c >= 48 && c <= 57) {
+      } else if (isDigit(c)) {
         let d = j;
         let value = 0;
-        while (d < lineEnd && d - j < 9 && text.charCodeAt(d) >= 48 && text.charCodeAt(d) <= 57) value = value * 10 + text.charCodeAt(d++) - 48;
+        while (d < lineEnd && d - j < 9 && isDigit(text.charCodeAt(d))) value = value * 10 + text.charCodeAt(d++) - 48;
         // Reads stay inside the text: one past the end would throw the optimised code away.
         const p = d < text.length ? text.charCodeAt(d) : -1;
         const q = d + 1 < text.length ? text.charCodeAt(d + 1) : -1;

@@ -1,5 +1,6 @@
 // The word table: every distinct lower-cased word met, with its stem and lexicon bits, in a hash
 // table of typed arrays looked up straight from the characters of the text (tokenizer.ts).
+import { isAsciiUpper } from '../chars';
 import { detached } from './textLru';
 import { lexiconBitsOf } from './lexiconIndex';
 import { needsStem, porterStem } from './stemming';
@@ -52,7 +53,7 @@ function hashOf(s: string): number {
 function sameAsciiLower(text: string, at: number, word: string): boolean {
   for (let k = 0; k < word.length; k++) {
     let c = text.charCodeAt(at + k);
-    if (c >= 65 && c <= 90) c |= 32;
+    if (isAsciiUpper(c)) c |= 32;
     if (c !== word.charCodeAt(k)) return false;
   }
   return true;
