@@ -80,6 +80,13 @@ describe('jdlint lints only postings', () => {
     expect(r.out.trim().split('\n').pop()).toMatch(/^1 file\(s\) checked/);
   });
 
+  it('says so when a folder named on the command line holds only ignored files', () => {
+    const r = jdlint(['build'], path.join(dir, 'repo'));
+    expect(r.err).toBe('jdlint: build: 1 file(s) found, all left out (the first ignored by .gitignore (build/)): not checked\n');
+    expect(r.code).toBe(0);
+    expect(r.out.trim()).toBe('0 file(s) checked: 0 problem(s) (0 error(s), 0 warning(s), 0 info)');
+  });
+
   it('lints what "files" names as a posting, even one too thin for the text to tell, and nothing else', () => {
     const r = jdlint(['--format', 'json', '.'], path.join(dir, 'team'));
     const reports = JSON.parse(r.out) as { file: string; posting?: boolean; diagnostics: { rule: string }[] }[];

@@ -25,22 +25,29 @@ export function expandPaths(args: string[], cwd: string, selector?: Selector): E
   const negated = args.filter((a) => a.startsWith('!') && a.length > 1).map((a) => a.slice(1));
   // What the negated patterns match, found once: one walk, whatever found the files.
   const excluded = new Set(negated.length > 0 ? globSync(negated, { cwd, ignore: IGNORE, absolute: true, dot: true }).map((f) => path.resolve(f)) : []);
-  const add = (f: string, named = false) => {
+  /** Adds a file; returns why the selector left it out, if it did. */
+  const add = (f: string, named = false): string | null => {
     const abs = path.resolve(cwd, f);
     if (excluded.has(abs)) {
       if (named) skipped.push(`${f}: left out by a negated pattern (!${negated.join(', !')})`);
-      return;
+      return null;
     }
     const chosen = selector?.select(abs);
     if (chosen && !chosen.lint) {
       // Found by a folder or a glob: left out as git leaves out what it ignores. Named: said why.
       if (named) skipped.push(`${f}: ${chosen.reason}`);
-      return;
+      return chosen.reason;
     }
     if (!seen.has(abs)) {
       seen.add(abs);
       files.push(abs);
     }
+    return null;
+  };
+  /** A folder or glob the user named whose every file is left out is worth a line: it lints nothing. */
+  const addAll = (arg: string, found: string[]) => {
+    const reasons = found.map((f) => add(f));
+    if (found.length > 0 && reasons.every((why) => why !== null)) skipped.push(`${arg}: ${found.length} file(s) found, all left out (the first ${reasons[0]})`);
   };
   for (const arg of args) {
     if (arg.startsWith('!') && arg.length > 1) continue;
@@ -53,13 +60,13 @@ export function expandPaths(args: string[], cwd: string, selector?: Selector): E
     if (stat?.isDirectory()) {
       const found = globSync(MARKDOWN, { cwd: path.resolve(cwd, arg), ignore: IGNORE, absolute: true }).sort();
       if (found.length === 0) problems.push(`${arg}: no Markdown files (*.md, *.markdown) in this folder`);
-      found.forEach((f) => add(f));
+      addAll(arg, found);
     } else if (stat) {
       add(arg, true);
     } else if (isDynamicPattern(arg)) {
       const found = globSync(arg, { cwd, ignore: IGNORE, absolute: true }).sort();
       if (found.length === 0) problems.push(`${arg}: no files match this pattern`);
-      found.forEach((f) => add(f));
+      addAll(arg, found);
     } else {
       problems.push(`${arg}: no such file or folder`);
     }
