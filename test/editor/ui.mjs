@@ -276,10 +276,36 @@ async function main() {
       await step('opened, that posting carries an error squiggle (its folder\'s .jdlintrc.json)', async () => {
         await page.keyboard.press('Control+P');
         await page.locator('.quick-input-widget input').fill(OTHER);
-        await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
+        // The list shows recent files until the search answers: wait for the posting's row.
+        await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: OTHER }).first().waitFor();
         await page.keyboard.press('Enter');
         await page.locator('.monaco-editor .squiggly-error').first().waitFor();
         await shot(page, 'config-error');
+      });
+
+      await step('JD Lint: Restart server: the server in the web worker lints again (the retitle clears the error)', async () => {
+        await page.keyboard.press('Control+Shift+P');
+        await page.locator('.quick-input-widget input').fill('>JD Lint: Restart server');
+        await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
+        await page.keyboard.press('Enter');
+        const title = page.locator('.monaco-editor .view-line').filter({ hasText: 'Senior Data Scientist' });
+        await title.click();
+        await page.keyboard.press('End');
+        // Typing a word and taking it back: the restarted server must lint the new text.
+        await page.keyboard.type(' X');
+        await page.keyboard.press('Backspace');
+        await page.keyboard.press('Backspace');
+        // The new worker starts in the background (the command does not wait for it): ask again
+        // until the new server offers the retitle.
+        const rows = page.locator('.action-widget .monaco-list-row.action').filter({ hasText: 'Machine Learning Engineer' });
+        for (let attempt = 0; ; attempt++) {
+          await page.keyboard.press('Control+.');
+          if (await rows.first().waitFor({ timeout: 3000 }).then(() => true, () => false)) break;
+          if (attempt === 10) throw new Error('no retitle offered after the restart');
+          await page.keyboard.press('Escape');
+        }
+        await page.keyboard.press('Enter');
+        await page.locator('.monaco-editor .squiggly-error').first().waitFor({ state: 'detached' });
       });
     }
 
