@@ -120,6 +120,16 @@ describe('detectPosting', () => {
     expect(d.headings.map((r) => untitled.slice(r.start, r.end))).toEqual(['About the role', 'Requirements']);
   });
 
+  it('takes a draft, a job title over three duties and nothing else, for a posting; two duties are not enough', () => {
+    const draft = '# Senior Data Scientist\n\n- Build churn models in Python\n- Design and analyse A/B tests\n- Present findings to stakeholders\n';
+    const d = detect(draft);
+    expect(d.posting).toBe(true);
+    expect(d.reason).toMatch(/3 of its items are duties of data science or ML engineering, 3 needed/);
+    const thin = detect('# Senior Data Scientist\n\n- Build churn models in Python\n- Design and analyse A/B tests\n');
+    expect(thin.posting).toBe(false);
+    expect(thin.reason).toMatch(/2 of its items are duties of data science or ML engineering, 3 needed/);
+  });
+
   it('does not take a README, a changelog, meeting notes or a blog post about hiring for a posting', () => {
     for (const text of [README, CHANGELOG, MEETING_NOTES, BLOG]) {
       const d = detect(text);

@@ -5,6 +5,7 @@
 import signals from '../../../rules/lexicons/posting-signals.json';
 import vanity from '../../../rules/lexicons/vanity-titles.json';
 import { isAsciiAlnum } from './chars';
+import { classifyItem } from './classifier';
 import { parseTitle } from './title';
 import type { Posting, Range, SectionKind } from './types';
 
@@ -44,6 +45,11 @@ export const DETECTION = {
    */
   withoutTitle: 5,
   headingKinds: 2,
+  /**
+   * Items (list items, lines, sentences) with data-science or ML-engineering evidence that, under a
+   * job title, make a posting on their own: a draft is often just the title and its duties.
+   */
+  dutyItems: 3,
   /** Characters read for wording: a posting states what it is long before this. */
   readChars: 60_000,
   /** A title longer than this many words is a sentence, not a job's name. */
@@ -272,6 +278,15 @@ function dutyHeadings(posting: Posting): Range[] {
   return out;
 }
 
+/** Items whose words are data-science or ML-engineering duties, counted up to what is needed. */
+function dutyItems(posting: Posting): number {
+  let n = 0;
+  for (const item of posting.items) {
+    if (classifyItem(item).cls !== 'none' && ++n >= DETECTION.dutyItems) break;
+  }
+  return n;
+}
+
 /**
  * The verdict on a parsed document. `ask`: false when the caller already knows it is a posting
  * (a `files` pattern named it); a marker in the document still wins.
@@ -292,11 +307,14 @@ export function detectPosting(posting: Posting, ask = true): Detection {
   const headingKinds = kinds(headings.length, 'duty-section heading');
   // Under a job title, a duty-section heading is evidence as good as a kind of wording: a short
   // clean posting ("## What you'll do" and three bullets) says little else.
-  const isPosting = title
+  const byWording = title
     ? terms.length + headings.length >= DETECTION.withTitle
     : terms.length >= DETECTION.withoutTitle && headings.length >= DETECTION.headingKinds;
+  const duties = title && !byWording ? dutyItems(posting) : 0;
+  const isPosting = byWording || duties >= DETECTION.dutyItems;
   const weighed = title
-    ? `${wordingKinds} (${found}) and ${headingKinds}, ${DETECTION.withTitle} needed`
+    ? `${wordingKinds} (${found}) and ${headingKinds}, ${DETECTION.withTitle} needed` +
+      (byWording ? '' : `; ${duties} of its items ${duties === 1 ? 'is a duty' : 'are duties'} of data science or ML engineering, ${DETECTION.dutyItems} needed`)
     : `${wordingKinds} (${found}; ${DETECTION.withoutTitle} needed) and ${headingKinds} (${DETECTION.headingKinds} needed)`;
   return {
     posting: isPosting,
