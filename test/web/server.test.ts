@@ -63,6 +63,24 @@ describe('web worker: files through the client', () => {
     }
   });
 
+  it('leaves alone what the team leaves out (.gitignore, .jdlintignore, "ignores"), read through the client', async () => {
+    const dir = workspace({
+      '.gitignore': 'build/\n',
+      '.jdlintignore': 'drafts/\n',
+      '.jdlintrc.json': JSON.stringify({ ignores: ['archive/**'] }),
+    });
+    const c = await startWorkerClient({ workspaceFolders: [pathToFileURL(dir).href] });
+    try {
+      for (const name of ['build/a.md', 'drafts/a.md', 'archive/2020/a.md']) {
+        expect(await c.open(uriOf(dir, name), MISMATCH), name).toEqual([]);
+      }
+      expect(mismatchOf(await c.open(uriOf(dir, 'open/a.md'), MISMATCH))).toHaveLength(1);
+      expect(c.reads).toContain(uriOf(dir, '.jdlintignore'));
+    } finally {
+      await c.stop();
+    }
+  });
+
   it('a client wholly in the page: diagnostics and hover from the worker', async () => {
     const c = await startWorkerClient();
     try {

@@ -2,7 +2,7 @@
 // open are read through the client (workspace.fs); the rule docs are where the client says.
 import type { Connection } from 'vscode-languageserver';
 import type { ServerHost } from '../lsp/host';
-import { insideFolders, projectConfigThroughClient, readPostingThroughClient, readThroughClient } from '../lsp/clientFiles';
+import { insideFolders, projectConfigThroughClient, readPostingThroughClient, readThroughClient, selectThroughClient } from '../lsp/clientFiles';
 import type { JdlintInitializationOptions } from '../protocol';
 
 export function browserServerHost(connection: Pick<Connection, 'sendRequest'>): ServerHost {
@@ -19,6 +19,7 @@ export function browserServerHost(connection: Pick<Connection, 'sendRequest'>): 
     insideWorkspace: insideFolders,
     readPosting: (uri, maxDocumentSize) => readPostingThroughClient(read, uri, maxDocumentSize),
     afterLint: () => {},
+    selectPosting: (uri, roots) => selectThroughClient(read, uri, roots),
   };
   return host;
 }

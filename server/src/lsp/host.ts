@@ -37,5 +37,5 @@ export interface ServerHost {
    * node/select.ts), and whether `files` declared it a posting. Absent: every file is linted, and
    * the text says whether it is a posting.
    */
-  selectPosting?(uri: string, roots: readonly string[]): { lint: boolean; declared: boolean };
+  selectPosting?(uri: string, roots: readonly string[]): { lint: boolean; declared: boolean } | Promise<{ lint: boolean; declared: boolean }>;
 }

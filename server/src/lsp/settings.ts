@@ -84,7 +84,7 @@ export function settingsStore(client: Client, host: ServerHost, log: (m: string)
     }
     const { config, files } = found;
     // A file the team leaves out is not linted; one its `files` name is a posting without asking the text.
-    const chosen = host.selectPosting?.(uri, roots()) ?? { lint: true, declared: false };
+    const chosen = (await host.selectPosting?.(uri, roots())) ?? { lint: true, declared: false };
     for (const file of files) {
       if (file.problems.length === 0 && !broken.has(file.uri)) continue;
       if (file.problems.length > 0) broken.add(file.uri);

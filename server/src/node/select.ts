@@ -5,14 +5,10 @@
 // call (engine/detect.ts) unless `files` declared it one.
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { findConfigFile, loadConfigFile } from './configFile';
-import { readRegularFile } from './readFile';
+import { DISK, findConfigFile, loadConfigFile, type ConfigFs } from './configFile';
 
 /** Ignore files read in every folder from the root down to a file's folder, later ones winning. */
 export const IGNORE_FILE_NAMES = ['.gitignore', '.jdlintignore'] as const;
-
-/** An ignore file larger than this is not read (a real one is a few KB). */
-const MAX_IGNORE_FILE_BYTES = 1_000_000;
 
 export type Selection =
   /** Lint it. `declared`: a `files` pattern names it, so it is a posting without asking the text. */
@@ -30,7 +26,12 @@ export interface SelectorOptions {
   explicitConfig?: { file: string; base: string };
   /** Folders config files may be read from (as configFor's roots); default: `roots`. */
   configRoots?: readonly string[];
+  /** How files are read (as configFor's): the disk, or the editor's file system for a server in a browser. */
+  fs?: ConfigFs;
 }
+
+/** An ignore file larger than this is not read (a real one is a few KB). */
+export const MAX_IGNORE_FILE_BYTES = 1_000_000;
 
 export interface Selector {
   select(file: string): Selection;
@@ -65,6 +66,7 @@ function relativeInside(dir: string, file: string): string | null {
 export function createSelector(options: SelectorOptions): Selector {
   const roots = options.roots.map((r) => path.resolve(r));
   const configRoots = options.configRoots ?? roots;
+  const fs = options.fs ?? DISK;
   const ignoreFiles = new Map<string, Ignore | null>();
   const patternsByConfig = new Map<string, Patterns | null>();
 
@@ -73,9 +75,9 @@ export function createSelector(options: SelectorOptions): Selector {
     if (ignoreFiles.has(dir)) return ignoreFiles.get(dir)!;
     let ig: Ignore | null = null;
     for (const name of IGNORE_FILE_NAMES) {
-      const read = readRegularFile(path.join(dir, name), MAX_IGNORE_FILE_BYTES);
+      const read = fs.read(path.join(dir, name), MAX_IGNORE_FILE_BYTES);
       if (!read.ok) continue;
-      const lines = read.bytes.toString('utf8').replace(/^\uFEFF/, '').split(/\r?\n/);
+      const lines = read.text.replace(/^\uFEFF/, '').split(/\r?\n/);
       ig = (ig ?? ignore({ allowRelativePaths: true })).add(lines.map((pattern) => ({ pattern, mark: name })));
     }
     ignoreFiles.set(dir, ig);
@@ -85,7 +87,7 @@ export function createSelector(options: SelectorOptions): Selector {
   function patternsOf(configFile: string, base: string): Patterns | null {
     const key = `${configFile}\0${base}`;
     if (patternsByConfig.has(key)) return patternsByConfig.get(key)!;
-    const { data } = loadConfigFile(configFile, options.explicitConfig ? undefined : configRoots);
+    const { data } = loadConfigFile(configFile, options.explicitConfig ? undefined : configRoots, fs);
     const files = stringList(data.files);
     const ignores = stringList(data.ignores);
     const name = path.basename(configFile);
@@ -96,7 +98,7 @@ export function createSelector(options: SelectorOptions): Selector {
 
   function configPatterns(file: string): Patterns | null {
     if (options.explicitConfig) return patternsOf(options.explicitConfig.file, options.explicitConfig.base);
-    const found = findConfigFile(path.dirname(file), configRoots);
+    const found = findConfigFile(path.dirname(file), configRoots, fs);
     return found ? patternsOf(found, path.dirname(found)) : null;
   }
 

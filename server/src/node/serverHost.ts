@@ -4,7 +4,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { insideFolders, projectConfigThroughClient, readPostingThroughClient, type ReadFiles } from '../lsp/clientFiles';
+import { insideFolders, projectConfigThroughClient, readPostingThroughClient, selectThroughClient, type ReadFiles } from '../lsp/clientFiles';
 import type { ServerHost } from '../lsp/host';
 import { configFor, insideRoots, type ConfigProblem } from './configFile';
 import { memoryKeeper } from './memory';
@@ -58,7 +58,7 @@ export function nodeServerHost(docsBase = defaultDocsBase(), throughClient?: Rea
     },
     afterLint: memoryKeeper(),
     selectPosting(uri, roots) {
-      if (!uri.startsWith('file:')) return { lint: true, declared: false };
+      if (!uri.startsWith('file:')) return throughClient ? selectThroughClient(throughClient, uri, roots) : { lint: true, declared: false };
       const file = fileURLToPath(uri);
       const onDisk = folders(roots);
       // A selector per question: the answer is kept with the document's settings, and is asked
