@@ -1,3 +1,4 @@
+// Longer than ~350 lines: five benchmarks sharing one corpus, one server client and one report; each is its own function.
 // npm run bench: speed and size of JD Lint, printed as figures (never asserted).
 // 1. typing latency (edit -> publishDiagnostics) over stdio with a real LSP client
 // 2. cold start (spawn -> initialize result, -> first diagnostics)

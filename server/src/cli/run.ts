@@ -1,3 +1,4 @@
+// Longer than ~350 lines: one flow from arguments to exit code, read top to bottom; its parts (files.ts, fix.ts, format.ts, pipeline.ts) already live apart.
 // jdlint [options] <files|folders|globs|->: argv -> config -> engine -> formatter. No judgement
 // here: that is the engine's.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';

@@ -1,3 +1,4 @@
+// Longer than ~350 lines: finding, reading, extending and checking config files is one chain whose limits (depth, count, size, workspace) are read together.
 // Project configuration files (.jdlintrc.json, which may hold comments and trailing commas, and
 // .jdlintrc.yaml), found from a posting's folder upwards, with `extends` for a shared team file or
 // npm package. Each file is checked against the one JSON schema (configSchema.ts). Shared by the
