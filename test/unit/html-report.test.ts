@@ -10,32 +10,8 @@ import { toJson, type JsonReport } from '../../server/src/cli/format';
 import { runCli } from '../../server/src/cli/run';
 import { lint } from '../../server/src/linter';
 import { escapeHtml, shareBar } from '../../server/src/report/render';
+import { BOTH, DATA_SCIENCE, ML_ENGINEERING, NEITHER } from '../fixtures/verdict-bodies';
 
-const ML_ENGINEERING = `
-## Responsibilities
-- Deploy models as low-latency APIs on Kubernetes with Docker
-- Own CI/CD, monitoring and retraining pipelines for models in production
-- Scale model serving to thousands of requests per second
-`;
-const DATA_SCIENCE = `
-## Responsibilities
-- Design A/B tests and analyze the results with statistics
-- Present insights and recommendations to stakeholders and leadership
-- Build dashboards in Tableau that track retention and churn
-`;
-const BOTH = `
-## Responsibilities
-- Design A/B tests, analyze results and present insights to stakeholders
-- Build dashboards in Looker and report KPIs to leadership
-- Deploy the model as an API on Kubernetes
-- Own CI/CD and monitoring for models in production
-`;
-const NEITHER = `
-## Responsibilities
-- Build and maintain ETL jobs that load the data warehouse every night
-- Design the data lake layout and the star schema for finance
-- Own data ingestion from our partners and data quality checks
-`;
 const HOSTILE_TITLE = `Data Scientist <script>alert("x")</script> & 'R&D'`;
 
 const postings: Record<string, string> = {

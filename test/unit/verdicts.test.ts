@@ -2,38 +2,10 @@
 // (hybrid-role), neither role (other-role-duties). At most one of them speaks.
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../server/src/linter';
+import { BOTH, DATA_SCIENCE, ML_ENGINEERING, NEITHER } from '../fixtures/verdict-bodies';
 
 const VERDICTS = ['title-duty-mismatch', 'hybrid-role', 'other-role-duties'];
 const verdicts = (md: string) => lint(md).findings.filter((f) => VERDICTS.includes(f.rule)).map((f) => f.rule);
-
-const ML_ENGINEERING = `
-## Responsibilities
-- Deploy models as low-latency APIs on Kubernetes with Docker
-- Own CI/CD, monitoring and retraining pipelines for models in production
-- Scale model serving to thousands of requests per second
-`;
-
-const DATA_SCIENCE = `
-## Responsibilities
-- Design A/B tests and analyze the results with statistics
-- Present insights and recommendations to stakeholders and leadership
-- Build dashboards in Tableau that track retention and churn
-`;
-
-const BOTH = `
-## Responsibilities
-- Design A/B tests, analyze results and present insights to stakeholders
-- Build dashboards in Looker and report KPIs to leadership
-- Deploy the model as an API on Kubernetes
-- Own CI/CD and monitoring for models in production
-`;
-
-const NEITHER = `
-## Responsibilities
-- Build and maintain ETL jobs that load the data warehouse every night
-- Design the data lake layout and the star schema for finance
-- Own data ingestion from our partners and data quality checks
-`;
 
 describe('three verdicts', () => {
   it('a clear body under its own title: none', () => {

@@ -4,24 +4,11 @@
 // The workspace folder is a throwaway copy of test/fixtures/editor.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { MISMATCHED } from './postings';
 import { settingsTests } from './settings';
 
 const RULE = 'title-duty-mismatch';
 
-/** A mismatched posting for tests that write their own files (the fixtures may be edited by earlier tests). */
-const MISMATCHED = Buffer.from(
-  [
-    '# Senior Data Scientist',
-    '',
-    '## What you will do',
-    '',
-    '- Deploy models as low-latency REST services on Kubernetes',
-    '- Build CI/CD pipelines that test, package and release every model version',
-    '- Containerize training and inference jobs with Docker',
-    '- Monitor models in production for latency and drift',
-    '',
-  ].join('\n'),
-);
 const TIMEOUT_MS = 30_000;
 
 // The runners pick out lines with this prefix from the extension host's console.

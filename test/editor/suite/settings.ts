@@ -3,39 +3,12 @@
 // index.ts's run() after its own tests, in the same throwaway workspace.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { POSTING } from './postings';
 
 export interface Helpers {
   mismatches(uri: vscode.Uri): vscode.Diagnostic[];
   waitForDiagnostics(uri: vscode.Uri, ready: () => boolean, what: string): Promise<void>;
 }
-
-/**
- * A whole posting (duties, requirements, pay: the server lints only what reads as a posting) whose
- * Senior Data Scientist title is flagged: the duties are ML engineering.
- */
-const POSTING = Buffer.from(
-  [
-    '# Senior Data Scientist',
-    '',
-    '## What you will do',
-    '',
-    '- Deploy models as low-latency REST services on Kubernetes',
-    '- Build CI/CD pipelines that test, package and release every model version',
-    '- Containerize training and inference jobs with Docker',
-    '- Monitor models in production for latency and drift',
-    '',
-    '## Requirements',
-    '',
-    '- 3+ years of Python and SQL',
-    '- Experience running services on Kubernetes',
-    '',
-    '## Benefits',
-    '',
-    '- Salary: $150,000 - $180,000 per year',
-    '- Remote within the EU',
-    '',
-  ].join('\n'),
-);
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
