@@ -10,7 +10,7 @@ import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type 
 import { yaml } from '../engine/yaml';
 import { checkAgainstSchema } from './configSchema';
 import { resolveConfig, shown, type Config } from '../engine/config';
-import { RULES_BY_ID } from '../../../rules/index';
+import { RULES_BY_ID } from '../linter';
 import { MAX_CONFIG_BYTES, readRegularFile } from './readFile';
 
 const KNOWN_RULE_IDS: ReadonlySet<string> = new Set(RULES_BY_ID.keys());

@@ -2,7 +2,7 @@
 // configuration defaults: the one schema the editor validates with (jsonValidation, yamlValidation)
 // and the CLI and the language server check every config file against (compiled by ajv at build
 // time: configSchema.ts). It says everything resolveConfig checks, so its messages are the same.
-import { RULES } from '../../../rules/index';
+import { RULES } from '../linter';
 import { DEFAULT_CONFIG, SEVERITIES } from '../engine/config';
 
 const THRESHOLD_DOCS: Record<string, string> = {
