@@ -212,15 +212,15 @@ function wordEnd(text: string, i: number, n: number): number {
 /**
  * The posting-wording entries found in the text outside code blocks, the first place of each, in
  * one pass over the characters without a string per word (a regular expression of the phrases
- * cost about as much as parsing the posting).
+ * cost about as much as parsing the posting); it stops once `enough` entries are found.
  */
-function wording(text: string): DetectionTerm[] {
+function wording(text: string, enough: number = LABELS.length): DetectionTerm[] {
   const seen = new Set<number>();
   const terms: DetectionTerm[] = [];
   const n = Math.min(text.length, DETECTION.readChars);
   const inCode = insideOf(fences(n < text.length ? text.slice(0, n) : text));
   let i = 0;
-  while (i < n && seen.size < LABELS.length) {
+  while (i < n && seen.size < enough) {
     let c = text.charCodeAt(i);
     if (!wordChar(c)) {
       i++;
@@ -299,8 +299,11 @@ export function detectPosting(posting: Posting, ask = true): Detection {
   }
   if (!ask) return { posting: true, by: 'caller', reason: 'a posting: named by the configuration', roleTitle: null, terms: [], headings: [], marker: null };
   const title = roleTitle(posting);
-  const terms = wording(posting.text);
   const headings = dutyHeadings(posting);
+  // A posting is told as soon as its evidence suffices; a document that is none is read to the end,
+  // so that its reason names all it has.
+  const enough = title ? DETECTION.withTitle - headings.length : headings.length >= DETECTION.headingKinds ? DETECTION.withoutTitle : undefined;
+  const terms = enough !== undefined && enough <= 0 ? [] : wording(posting.text, enough);
   const found = terms.map((t) => t.label).join(', ') || 'none';
   const titled = title ? `the title "${posting.title!.text}" names a job` : posting.title ? `the title "${posting.title.text}" names no job` : 'no title';
   const wordingKinds = kinds(terms.length, 'posting wording');

@@ -69,6 +69,8 @@ export function createSelector(options: SelectorOptions): Selector {
   const fs = options.fs ?? DISK;
   const ignoreFiles = new Map<string, Ignore | null>();
   const patternsByConfig = new Map<string, Patterns | null>();
+  // A selector lives for one CLI run or one editor question: each folder's config file is looked up once.
+  const configByFolder = new Map<string, string | null>();
 
   /** The ignore rules of one folder (its .gitignore, then its .jdlintignore), or null when it has none. */
   function folderRules(dir: string): Ignore | null {
@@ -98,7 +100,9 @@ export function createSelector(options: SelectorOptions): Selector {
 
   function configPatterns(file: string): Patterns | null {
     if (options.explicitConfig) return patternsOf(options.explicitConfig.file, options.explicitConfig.base);
-    const found = findConfigFile(path.dirname(file), configRoots, fs);
+    const dir = path.dirname(file);
+    let found = configByFolder.get(dir);
+    if (found === undefined) configByFolder.set(dir, (found = findConfigFile(dir, configRoots, fs)));
     return found ? patternsOf(found, path.dirname(found)) : null;
   }
 
