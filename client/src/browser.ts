@@ -16,7 +16,11 @@ declare const Blob: new (parts: unknown[], options: { type: string }) => unknown
  * extension served by a remote server (code-server: a vscode-remote: URL) it refuses, so the
  * bundle is read through workspace.fs and started from a blob: URL instead.
  */
+// One blob: URL per activation, reused by every restart (a new one each time would never be freed).
+let bundleBlobUrl: string | undefined;
+
 async function startWorker(bundle: Uri, channel: OutputChannel): Promise<WorkerLike> {
+  if (bundleBlobUrl) return new Worker(bundleBlobUrl);
   try {
     const worker = new Worker(bundle.toString(true));
     channel.appendLine(`language server: a web worker of ${bundle.toString(true)}`);
@@ -24,7 +28,8 @@ async function startWorker(bundle: Uri, channel: OutputChannel): Promise<WorkerL
   } catch (err) {
     const bytes = await workspace.fs.readFile(bundle);
     channel.appendLine(`language server: a web worker of the bundle's text (blob: URL); the host refused ${bundle.toString(true)}: ${(err as Error).message}`);
-    return new Worker(URL.createObjectURL(new Blob([bytes], { type: 'text/javascript' })));
+    bundleBlobUrl = URL.createObjectURL(new Blob([bytes], { type: 'text/javascript' }));
+    return new Worker(bundleBlobUrl);
   }
 }
 
