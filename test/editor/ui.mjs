@@ -161,6 +161,15 @@ async function main() {
         await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
         await page.keyboard.press('Enter');
         const row = page.locator('.runtime-extensions-editor .monaco-list-row').filter({ hasText: 'JD Lint' });
+        // The list is virtual: rows out of view are not in the page, and its order follows activation
+        // times, so JD Lint may be below the fold. Scroll down until its row is drawn.
+        const list = page.locator('.runtime-extensions-editor .monaco-list').first();
+        await list.waitFor();
+        for (let i = 0; i < 30 && (await row.count()) === 0; i++) {
+          await list.hover();
+          await page.mouse.wheel(0, 400);
+          await row.first().waitFor({ timeout: 300 }).catch(() => {});
+        }
         await row.first().waitFor();
         const text = (await row.first().innerText()).replace(/\s+/g, ' ').trim();
         log(TAG, `  running extensions: ${text}`);
