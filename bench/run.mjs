@@ -9,7 +9,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -311,6 +311,37 @@ function htmlReport(dir, rounds, env) {
   report(`  formatHtml alone, in process (median of ${rounds + 2})`, ms(median(times)));
 }
 
+// The report of the dev postings as a reader opens it: Debian's Chromium, from a file: URL. Printed,
+// not asserted (test/editor/report.mjs asserts the page on a small folder).
+async function reportInChromium() {
+  const file = path.join(root, '.cache/bench/report/report.html');
+  const { chromiumPath, launchChromium, tempDir, cleanup } = await import('../test/editor/harness.mjs');
+  if (!existsSync(file) || !existsSync(chromiumPath)) {
+    console.log(`  (report in Chromium skipped: ${existsSync(file) ? chromiumPath : file} not found)`);
+    return;
+  }
+  const base = tempDir('bench-report');
+  const context = await launchChromium(base);
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    const errors = [];
+    const requests = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('request', (r) => requests.push(r.url()));
+    const url = pathToFileURL(file).href;
+    const t0 = performance.now();
+    await page.goto(url, { waitUntil: 'load' });
+    const rows = await page.locator('.row').count();
+    const loaded = performance.now() - t0;
+    report(`the report of ${rows} rows opened in Chromium (file: URL, to load)`, ms(loaded));
+    report('  console errors / requests besides the page', `${errors.length} / ${requests.filter((r) => r !== url).length}`);
+  } finally {
+    await context.close();
+    cleanup(base);
+  }
+}
+
 async function scaling() {
   const { lintFile } = await import(path.join(root, '.cache/bench/lint-entry.cjs')).catch(() => ({}));
   if (!lintFile) return;
@@ -354,6 +385,7 @@ async function main() {
   if (part('cli')) {
     console.log('3. CLI throughput');
     throughput(quick ? 1 : 5);
+    await reportInChromium();
   }
   if (part('size')) {
     console.log('4. size and memory');
