@@ -1,6 +1,7 @@
 // `npm test`: every test the project has, in order, with each part's output streamed as it runs.
 // build -> .vsix -> typecheck -> lint (ESLint, markdownlint) -> vitest (unit + lsp) -> editors installed if missing ->
-// extension-host tests in code-server -> UI test in Chromium -> the HTML report in Chromium -> Neovim as a second LSP client.
+// extension-host tests in code-server -> UI tests in Chromium (desktop and web worker extension host) -> the server in a
+// Web Worker -> the HTML report in Chromium -> Neovim as a second LSP client.
 // A part whose prerequisite failed is reported as not run (and counted as failed) rather than run
 // against stale output. Exits 1 when any part failed.
 import { spawn } from 'node:child_process';
