@@ -4,11 +4,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { chromiumPath } from '../test/editor/harness.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const svg = readFileSync(path.join(root, 'images/icon.svg'), 'utf8');
 const browser = await chromium.launch({
-  executablePath: process.env.JDLINT_CHROMIUM ?? '/usr/bin/chromium',
+  executablePath: chromiumPath,
   headless: true,
   args: ['--no-sandbox', '--disable-gpu'],
 });
