@@ -6,10 +6,10 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { insideFolders, projectConfigThroughClient, readPostingThroughClient, selectThroughClient, type ReadFiles } from '../lsp/clientFiles';
 import type { ServerHost } from '../lsp/host';
-import { configFor, insideRoots, type ConfigProblem } from './configFile';
+import { configFor, DISK, insideRoots, type ConfigProblem } from './configFile';
 import { memoryKeeper } from './memory';
 import { createSelector } from './select';
-import { MAX_CONFIG_BYTES, postingByteLimit, readRegularFile } from './readFile';
+import { MAX_CONFIG_BYTES, postingByteLimit } from './readFile';
 
 /** Rule docs ship inside the package next to the bundle: dist/server.js -> docs/rules/<id>.md. */
 export function defaultDocsBase(): string {
@@ -20,8 +20,8 @@ export function defaultDocsBase(): string {
 const folders = (roots: readonly string[]) => roots.filter((r) => r.startsWith('file:')).map((r) => fileURLToPath(r));
 
 const readText = (file: string, maxBytes: number) => {
-  const read = readRegularFile(file, maxBytes);
-  return read.ok ? { ok: true as const, text: read.bytes.toString('utf8').replace(/^\uFEFF/, '') } : read;
+  const read = DISK.read(file, maxBytes);
+  return read.ok ? { ok: true as const, text: read.text.replace(/^\uFEFF/, '') } : read;
 };
 
 /** `throughClient`: how to read files of other schemes than file: (none when not given). */
