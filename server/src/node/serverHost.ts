@@ -19,6 +19,12 @@ export function defaultDocsBase(): string {
 /** The workspace folders on disk (folders of other schemes hold no config file of ours). */
 const folders = (roots: readonly string[]) => roots.filter((r) => r.startsWith('file:')).map((r) => fileURLToPath(r));
 
+/** The folders on disk; without any (a single file open), the posting's own folder stands for one. */
+const foldersOr = (roots: readonly string[], dir: string) => {
+  const onDisk = folders(roots);
+  return onDisk.length > 0 ? onDisk : [dir];
+};
+
 const readText = (file: string, maxBytes: number) => {
   const read = DISK.read(file, maxBytes);
   return read.ok ? { ok: true as const, text: read.text.replace(/^\uFEFF/, '') } : read;
@@ -31,9 +37,7 @@ export function nodeServerHost(docsBase = defaultDocsBase(), throughClient?: Rea
     async projectConfig(uri, base, roots) {
       if (!uri.startsWith('file:')) return throughClient ? projectConfigThroughClient(throughClient, uri, base, roots) : { config: base, files: [] };
       const dir = path.dirname(fileURLToPath(uri));
-      const onDisk = folders(roots);
-      // Without workspace folders (a single file open), the posting's own folder stands for one.
-      const { config, loaded } = configFor(dir, base, undefined, [...(onDisk.length > 0 ? onDisk : [dir]), os.homedir()]);
+      const { config, loaded } = configFor(dir, base, undefined, [...foldersOr(roots, dir), os.homedir()]);
       const byFile = new Map<string, ConfigProblem[]>();
       for (const p of loaded.problems) byFile.set(p.file, [...(byFile.get(p.file) ?? []), p]);
       const files = loaded.files.map((file) => ({
@@ -60,10 +64,10 @@ export function nodeServerHost(docsBase = defaultDocsBase(), throughClient?: Rea
     selectPosting(uri, roots) {
       if (!uri.startsWith('file:')) return throughClient ? selectThroughClient(throughClient, uri, roots) : { lint: true, declared: false };
       const file = fileURLToPath(uri);
-      const onDisk = folders(roots);
+      const own = foldersOr(roots, path.dirname(file));
       // A selector per question: the answer is kept with the document's settings, and is asked
       // again when they are dropped (an ignore file or config file changed).
-      const chosen = createSelector({ roots: onDisk.length > 0 ? onDisk : [path.dirname(file)], configRoots: [...(onDisk.length > 0 ? onDisk : [path.dirname(file)]), os.homedir()] }).select(file);
+      const chosen = createSelector({ roots: own, configRoots: [...own, os.homedir()] }).select(file);
       return chosen.lint ? { lint: true, declared: chosen.declared } : { lint: false, declared: false };
     },
   };
