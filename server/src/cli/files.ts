@@ -15,12 +15,15 @@ export interface Expanded {
   problems: string[];
   /** Files named one by one that `files` / `ignores` / ignore files leave alone, with why (../node/select.ts). */
   skipped: string[];
+  /** Those of `files` that a config's `files` pattern declares postings: the selector's answer, kept so each file is selected once. */
+  declared: Set<string>;
 }
 
 export function expandPaths(args: string[], cwd: string, selector?: Selector): Expanded {
   const files: string[] = [];
   const problems: string[] = [];
   const skipped: string[] = [];
+  const declared = new Set<string>();
   const seen = new Set<string>();
   const negated = args.filter((a) => a.startsWith('!') && a.length > 1).map((a) => a.slice(1));
   // What the negated patterns match, found once: one walk, whatever found the files.
@@ -41,6 +44,7 @@ export function expandPaths(args: string[], cwd: string, selector?: Selector): E
     if (!seen.has(abs)) {
       seen.add(abs);
       files.push(abs);
+      if (chosen?.declared) declared.add(abs);
     }
     return null;
   };
@@ -71,5 +75,5 @@ export function expandPaths(args: string[], cwd: string, selector?: Selector): E
       problems.push(`${arg}: no such file or folder`);
     }
   }
-  return { files, problems, skipped };
+  return { files, problems, skipped, declared };
 }

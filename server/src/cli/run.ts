@@ -191,20 +191,19 @@ export function runCli(argv: string[], io: CliIO): number | Promise<number> {
 
   // Which files are the team's postings: .gitignore, .jdlintignore, `files` / `ignores` (as the editor reads them).
   const selector = createSelector({ roots: [io.cwd], configRoots: roots, explicitConfig: values.config ? { file: path.resolve(io.cwd, values.config), base: io.cwd } : undefined });
-  const { files, problems, skipped } = expandPaths(positionals.filter((p) => p !== '-'), io.cwd, selector);
+  const { files, problems, skipped, declared } = expandPaths(positionals.filter((p) => p !== '-'), io.cwd, selector);
   for (const p of problems) io.stderr(`jdlint: ${p}\n`);
   for (const s of skipped) io.stderr(`jdlint: ${s}: not checked\n`);
   // Each file's text is asked whether it is a posting, unless the team's `files` named it one.
   const asking = new Map<Config, Config>();
-  const taskConfig = (file: string): Config => {
+  const taskConfig = (file: string, isDeclared: boolean): Config => {
     const config = configOf(file);
-    const chosen = selector.select(file);
-    if (chosen.lint && chosen.declared) return config;
+    if (isDeclared) return config;
     let a = asking.get(config);
     if (!a) asking.set(config, (a = { ...config, detectPostings: true }));
     return a;
   };
-  const tasks: LintTask[] = files.map((file) => ({ file, display: path.relative(io.cwd, file) || file, config: taskConfig(file), fix: fixMode, fixErrorsOnly: values.quiet }));
+  const tasks: LintTask[] = files.map((file) => ({ file, display: path.relative(io.cwd, file) || file, config: taskConfig(file, declared.has(file)), fix: fixMode, fixErrorsOnly: values.quiet }));
 
   const outputFile = values['output-file'];
   /** The report to standard output, or to --output-file (its folder made if need be). */
@@ -265,9 +264,9 @@ export function runCli(argv: string[], io: CliIO): number | Promise<number> {
   const named = values['stdin-filename'];
   const stdinFile = path.resolve(io.cwd, named ?? 'stdin.md');
   return io.readStdin!().then((bytes) => {
-    const config = taskConfig(stdinFile);
-    const chosen = named === undefined ? null : selector.select(stdinFile);
-    if (chosen && !chosen.lint) {
+    const chosen = selector.select(stdinFile);
+    const config = taskConfig(stdinFile, chosen.lint && chosen.declared);
+    if (named !== undefined && !chosen.lint) {
       io.stderr(`jdlint: ${named}: ${chosen.reason}: not checked\n`);
       return run();
     }
