@@ -96,15 +96,8 @@ export async function startClient(opts: ClientOptions & { env?: NodeJS.ProcessEn
   const conn = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const wired = await initializeClient(conn, opts, (m) => (err += m));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const client: TestClient = {
-    ...wired,
-    // Settings are read from the client object at each request: keep one object.
-    get settings() {
-      return wired.settings;
-    },
-    set settings(v) {
-      wired.settings = v;
-    },
+  // Settings are read from the client object at each request: extend that one object.
+  const client: TestClient = Object.assign(wired, {
     child,
     stderr: () => err,
     stop: async () => {
@@ -119,6 +112,6 @@ export async function startClient(opts: ClientOptions & { env?: NodeJS.ProcessEn
       conn.dispose();
       child.kill();
     },
-  };
+  });
   return client;
 }

@@ -151,14 +151,8 @@ export async function startWorkerClient(opts: ClientOptions & { workspaceFolders
     (m) => (log += m),
     opts.workspaceFolders,
   );
-  const client: WorkerClient = {
-    ...wired,
-    get settings() {
-      return wired.settings;
-    },
-    set settings(v) {
-      wired.settings = v;
-    },
+  // Settings are read from the client object at each request: extend that one object.
+  const client: WorkerClient = Object.assign(wired, {
     page,
     reads,
     errors,
@@ -174,6 +168,6 @@ export async function startWorkerClient(opts: ClientOptions & { workspaceFolders
       pages.delete(page);
       await page.close();
     },
-  };
+  });
   return client;
 }
