@@ -34,26 +34,20 @@ export interface Detection {
   marker: Range | null;
 }
 
-/** Thresholds of the verdict. Measured by scripts/eval-detect.ts (docs/posting-detection.md). */
-export const DETECTION = {
-  /** Kinds of posting wording plus kinds of duty-section heading a document with a role title needs. */
-  withTitle: 2,
-  /**
-   * ... and one without (a posting whose title is missing, which missing-title reports), which must
-   * also have headings of this many kinds of duty sections (responsibilities, requirements, nice to
-   * have): documents about postings (articles, this project's docs) use the words too.
-   */
-  withoutTitle: 5,
-  headingKinds: 2,
-  /**
-   * Items (list items, lines, sentences) with data-science or ML-engineering evidence that, under a
-   * job title, make a posting on their own: a draft is often just the title and its duties.
-   */
-  dutyItems: 3,
+/**
+ * Thresholds of the verdict, measured by scripts/eval-detect.ts (docs/posting-detection.md): data,
+ * in posting-signals.json ("verdict"). Under a job title, `withTitle` kinds of posting wording plus
+ * kinds of duty-section heading, or else `dutyItems` items (list items, lines, sentences) with
+ * data-science or ML-engineering evidence (a draft is often just the title and its duties); without
+ * one (a posting whose title is missing, which missing-title reports), `withoutTitle` kinds of
+ * wording and duty-section headings of `headingKinds` kinds (responsibilities, requirements, nice to
+ * have): documents about postings (articles, this project's docs) use the words too. A title longer
+ * than `titleWords` words is a sentence, not a job's name.
+ */
+const DETECTION = {
+  ...signals.verdict,
   /** Characters read for wording: a posting states what it is long before this. */
   readChars: 60_000,
-  /** A title longer than this many words is a sentence, not a job's name. */
-  titleWords: 24,
 } as const;
 
 /** The comment markers, as suppression comments are written (`<!-- jdlint-disable ... -->`). */
