@@ -2,7 +2,7 @@
 // and everything wired to a running client. Neither Node.js nor a browser API is used here.
 import { window, workspace, type Disposable, type ExtensionContext, type OutputChannel } from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
-import type { JdlintInitializationOptions } from '../../server/src/protocol';
+import { CONFIG_FILE_NAMES, type JdlintInitializationOptions } from '../../server/src/protocol';
 import { registerBreakdown } from './breakdown';
 import { registerServerCommands } from './commands';
 import { serveFileReads } from './readFiles';
@@ -14,7 +14,7 @@ export function clientOptions(outputChannel: OutputChannel, initializationOption
     documentSelector: [{ language: 'markdown' }],
     // Project config files (.jdlintrc.json/.yaml) and the ignore files that say which files are
     // postings (.gitignore, .jdlintignore): a change re-lints open postings.
-    synchronize: { configurationSection: 'jdlint', fileEvents: workspace.createFileSystemWatcher('**/{.jdlintrc.json,.jdlintrc.yaml,.jdlintrc.yml,.jdlintignore,.gitignore}') },
+    synchronize: { configurationSection: 'jdlint', fileEvents: workspace.createFileSystemWatcher(`**/{${[...CONFIG_FILE_NAMES, '.jdlintignore', '.gitignore'].join(',')}}`) },
     outputChannel,
     initializationOptions,
   };
