@@ -8,12 +8,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDist } from '../lsp/client';
 import { PARALLEL_MIN_FILES } from '../../server/src/cli/run';
+import { MISMATCH, MATCH } from './fixtures';
 
 const root = path.resolve(__dirname, '../..');
 const CLI = path.join(root, 'dist/cli.js');
 
-const MISMATCH = '# Senior Data Scientist\n\n## What you will do\n\n- Deploy models on Kubernetes\n- Own CI/CD and Docker images\n- Monitor latency in production\n\nSalary: $150,000 - $180,000 per year.\n';
-const MATCH = '# Data Scientist\n\n- Design A/B tests and present insights to stakeholders\n- Build dashboards in Tableau\n\nPay: $120,000 - $140,000 per year.\n';
 /** Two warnings (vanity title, exclusionary wording), both fixable. */
 const NINJA =
   '# Data Ninja\n\nJoin our young and dynamic analytics team.\n\n## What you will do\n\n- Design A/B tests and present insights to stakeholders\n- Build dashboards in Tableau\n- Model churn with statistical models\n\nPay: $120,000 - $140,000 per year.\n';

@@ -5,9 +5,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../server/src/cli/run';
 import { CLI_V8_FLAGS } from '../../server/src/cli/v8flags';
+import { MISMATCH, MATCH } from './fixtures';
 
-const MISMATCH = '# Senior Data Scientist\n\n## What you will do\n\n- Deploy models on Kubernetes\n- Own CI/CD and Docker images\n- Monitor latency in production\n\nSalary: $150,000 - $180,000 per year.\n';
-const MATCH = '# Data Scientist\n\n- Design A/B tests and present insights to stakeholders\n- Build dashboards in Tableau\n\nPay: $120,000 - $140,000 per year.\n';
 
 let dir: string;
 beforeAll(() => {

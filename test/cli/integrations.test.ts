@@ -7,9 +7,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { buildDist } from '../lsp/client';
+import { MISMATCH } from './fixtures';
 
 const root = path.resolve(__dirname, '../..');
-const MISMATCH = '# Senior Data Scientist\n\n## What you will do\n\n- Deploy models on Kubernetes\n- Own CI/CD and Docker images\n- Monitor latency in production\n\nSalary: $150,000 - $180,000 per year.\n';
+/** As ./fixtures' MATCH, under a duties heading. */
 const MATCH = '# Data Scientist\n\n## What you will do\n\n- Design A/B tests and present insights to stakeholders\n- Build dashboards in Tableau\n\nPay: $120,000 - $140,000 per year.\n';
 
 let repo: string;

@@ -10,9 +10,9 @@ import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDist } from '../lsp/client';
+import { MISMATCH } from './fixtures';
 
 const root = path.resolve(__dirname, '../..');
-const MISMATCH = '# Senior Data Scientist\n\n## What you will do\n\n- Deploy models on Kubernetes\n- Own CI/CD and Docker images\n- Monitor latency in production\n\nSalary: $150,000 - $180,000 per year.\n';
 const NAMES = ['Senior Data Scientist.md', 'C# & ML #1.md', '100% remote.md', 'équipe/Ingénieur ML — Zürich.md', 'a+b=c?.md', '数据科学家.md'];
 
 // The schema's own pattern for a language tag is not valid with the u flag (a stray bracket).
