@@ -8,7 +8,7 @@ import type { BaseLanguageClient } from 'vscode-languageclient';
 import { BREAKDOWN_REQUEST, SHOW_BREAKDOWN_COMMAND, type Breakdown } from '../../server/src/protocol';
 import { breakdownBody, escapeHtml, PICTURE_CSS } from '../../server/src/report/render';
 
-export const BREAKDOWN_VIEW_TYPE = 'jdlint.breakdown';
+const BREAKDOWN_VIEW_TYPE = 'jdlint.breakdown';
 
 export function fetchBreakdown(client: BaseLanguageClient, uri: string): Promise<Breakdown | null> {
   return client.sendRequest<Breakdown | null>(BREAKDOWN_REQUEST, { uri });
@@ -34,7 +34,7 @@ function nonce(): string {
 }
 
 /** The whole webview document for a breakdown. */
-export function breakdownPage(b: Breakdown): string {
+function breakdownPage(b: Breakdown): string {
   const n = nonce();
   return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-${n}'">

@@ -23,7 +23,7 @@ async function isFile(uri: Uri): Promise<boolean> {
  * The config file that applies to a posting in `dir`: the nearest .jdlintrc.* there or above, up to
  * the workspace folder (the server reads none above it), in the order the server looks for them.
  */
-export async function nearestConfig(dir: Uri, folder: WorkspaceFolder): Promise<Uri | null> {
+async function nearestConfig(dir: Uri, folder: WorkspaceFolder): Promise<Uri | null> {
   for (;;) {
     for (const name of CONFIG_FILE_NAMES) {
       const candidate = Uri.joinPath(dir, name);

@@ -43,7 +43,7 @@ export function settingsFrom(raw: unknown, log: (m: string) => void): Settings {
 }
 
 /** The problems of one config file, as diagnostics on that file. */
-export async function configDiagnostics(file: ConfigFileReport): Promise<Diagnostic[]> {
+async function configDiagnostics(file: ConfigFileReport): Promise<Diagnostic[]> {
   if (file.problems.length === 0) return [];
   // Unreadable (or not a regular file): the ranges stay at the start.
   const doc = TextDocument.create(file.uri, 'json', 0, await file.text().catch(() => ''));

@@ -12,7 +12,7 @@ import { createSelector } from './select';
 import { MAX_CONFIG_BYTES, postingByteLimit } from './readFile';
 
 /** Rule docs ship inside the package next to the bundle: dist/server.js -> docs/rules/<id>.md. */
-export function defaultDocsBase(): string {
+function defaultDocsBase(): string {
   return pathToFileURL(path.resolve(__dirname, '..', 'docs', 'rules')).href;
 }
 
