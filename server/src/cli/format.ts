@@ -58,42 +58,32 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
  */
 export function toJson(r: FileReport, withFixes = false): JsonReport {
   const starts = lineStarts(r.result.posting.text);
-  const at = (offset: number) => {
-    const p = positionAt(starts, offset);
-    return { line: p.line + 1, column: p.character + 1 };
+  const span = (range: Finding['range']) => {
+    const s = positionAt(starts, range.start);
+    const e = positionAt(starts, range.end);
+    return { line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
   };
   return {
     file: r.display,
     ...(r.result.detection.posting ? {} : { posting: false as const, reason: r.result.detection.reason }),
     title: r.result.title ? { text: r.result.title.text, family: r.result.title.family } : null,
     profile: { ds: round(r.result.profile.ds), mle: round(r.result.profile.mle), role: r.result.profile.role },
-    diagnostics: r.result.findings.map((f) => {
-      const s = positionAt(starts, f.range.start);
-      const e = positionAt(starts, f.range.end);
-      return {
-        rule: f.rule,
-        severity: f.severity,
-        message: f.message,
-        line: s.line + 1,
-        column: s.character + 1,
-        endLine: e.line + 1,
-        endColumn: e.character + 1,
-        suggestions: f.suggestions,
-        ...(withFixes
-          ? {
-              fixes: f.fixes.map((x) => ({
-                title: x.title,
-                preferred: x.preferred === true,
-                edits: x.edits.map((e) => {
-                  const s = at(e.range.start);
-                  const end = at(e.range.end);
-                  return { line: s.line, column: s.column, endLine: end.line, endColumn: end.column, newText: e.newText };
-                }),
-              })),
-            }
-          : {}),
-      };
-    }),
+    diagnostics: r.result.findings.map((f) => ({
+      rule: f.rule,
+      severity: f.severity,
+      message: f.message,
+      ...span(f.range),
+      suggestions: f.suggestions,
+      ...(withFixes
+        ? {
+            fixes: f.fixes.map((x) => ({
+              title: x.title,
+              preferred: x.preferred === true,
+              edits: x.edits.map((e) => ({ ...span(e.range), newText: e.newText })),
+            })),
+          }
+        : {}),
+    })),
   };
 }
 
