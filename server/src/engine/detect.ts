@@ -53,7 +53,7 @@ const DETECTION = {
 /** The comment markers, as suppression comments are written (`<!-- jdlint-disable ... -->`). */
 const MARKER = /^[ \t]*<!--[ \t]*jdlint-(posting|not-posting)[ \t]*-->[ \t]*$/gm;
 /** The front-matter key and its two values. */
-export const FRONT_MATTER_KEY = 'jdlint';
+const FRONT_MATTER_KEY = 'jdlint';
 
 const ROLE_NOUNS = new Set(signals.roleNouns);
 const NOT_ROLE_TITLE = new Set(signals.notRoleTitle);
@@ -100,7 +100,7 @@ signals.phrases.forEach((p, entry) => {
 for (const list of PHRASES.values()) list.sort((x, y) => y.words.length - x.words.length);
 
 /** A marker comment or front-matter key, or null. The first marker comment outside code fences wins. */
-export function postingMarker(posting: Posting): { posting: boolean; by: 'comment' | 'frontmatter'; range: Range } | null {
+function postingMarker(posting: Posting): { posting: boolean; by: 'comment' | 'frontmatter'; range: Range } | null {
   const fm = posting.frontMatter;
   const value = fm?.data?.[FRONT_MATTER_KEY];
   if (fm && (value === 'posting' || value === 'not-posting')) return { posting: value === 'posting', by: 'frontmatter', range: fm.range };
