@@ -236,7 +236,7 @@ export function parseTitle(title: PostingTitle): TitleModel {
     text,
     range: title.range,
     family,
-    expected: family === 'unknown' ? 'other' : FAMILIES[family].expected,
+    expected: expectedOf(family),
     seniority,
     roleRange: role ? { start: title.range.start + role.start, end: title.range.start + role.end } : null,
     corrected,
