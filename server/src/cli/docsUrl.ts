@@ -4,7 +4,7 @@
 import { repository } from '../../../package.json';
 
 /** package.json's `repository` (a string or { url }) as the project's https page, without `git+` or `.git`. */
-export function repositoryWebUrl(repo: string | { url: string } = repository): string {
+function repositoryWebUrl(repo: string | { url: string } = repository): string {
   const url = (typeof repo === 'string' ? repo : repo.url)
     .replace(/^git\+/, '')
     .replace(/^github:/, 'https://github.com/')

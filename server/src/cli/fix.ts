@@ -7,10 +7,10 @@ import type { Finding, TextEdit } from '../engine/types';
 import { lint, type LintResult } from '../linter';
 
 /** Passes over one file at most: a fix that keeps making new fixable text stops here. */
-export const MAX_FIX_PASSES = 10;
+const MAX_FIX_PASSES = 10;
 
 /** The non-overlapping preferred fixes of one lint, as one list of edits (earliest first). */
-export function preferredEdits(findings: readonly Finding[], errorsOnly = false): { edits: TextEdit[]; fixes: number } {
+function preferredEdits(findings: readonly Finding[], errorsOnly = false): { edits: TextEdit[]; fixes: number } {
   const edits: TextEdit[] = [];
   let fixes = 0;
   let end = -1;

@@ -87,7 +87,7 @@ export function toJson(r: FileReport, withFixes = false): JsonReport {
   };
 }
 
-export function formatJson(reports: JsonReport[]): string {
+function formatJson(reports: JsonReport[]): string {
   return JSON.stringify(reports, null, 2);
 }
 
@@ -107,7 +107,7 @@ export interface SarifOptions {
  * percent-encoded (spaces, #, %, non-ASCII), under %SRCROOT%; a file outside the root gets an
  * absolute file: URI of its own.
  */
-export function sarifLocation(display: string, root: string): { uri: string; uriBaseId?: string } {
+function sarifLocation(display: string, root: string): { uri: string; uriBaseId?: string } {
   const rel = path.isAbsolute(display) ? path.relative(root, display) : display;
   if (rel === '' || rel.split(path.sep)[0] === '..' || path.isAbsolute(rel)) return { uri: pathToFileURL(path.resolve(root, display)).href };
   return { uri: rel.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
@@ -115,7 +115,7 @@ export function sarifLocation(display: string, root: string): { uri: string; uri
 
 const INPUT_RULE_TEXT = 'A problem with the document itself (unreadable, binary, too large).';
 
-export function formatSarif(reports: JsonReport[], opts: SarifOptions): string {
+function formatSarif(reports: JsonReport[], opts: SarifOptions): string {
   const used = new Set(reports.flatMap((r) => r.diagnostics.map((d) => d.rule)));
   const ids = [...used].sort();
   const index = new Map(ids.map((id, i) => [id, i]));
@@ -214,7 +214,7 @@ const STYLE: Record<'error' | 'warning' | 'info' | 'hint' | 'dim' | 'bold', Styl
  * The stylish report. `colour` is decided once by the caller (./colour.ts: the terminal, NO_COLOR,
  * FORCE_COLOR, TERM=dumb); Node's styleText does the styling, told not to decide again.
  */
-export function formatStylish(reports: JsonReport[], colour: boolean, notes: string[] = []): string {
+function formatStylish(reports: JsonReport[], colour: boolean, notes: string[] = []): string {
   const c = (k: keyof typeof STYLE, s: string) => (colour ? styleText(STYLE[k], s, { validateStream: false }) : s);
   const out: string[] = [];
   const totals = { error: 0, warning: 0, info: 0, hint: 0 };

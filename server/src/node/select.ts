@@ -8,7 +8,7 @@ import ignore, { type Ignore } from 'ignore';
 import { DISK, findConfigFile, loadConfigFile, type ConfigFs } from './configFile';
 
 /** Ignore files read in every folder from the root down to a file's folder, later ones winning. */
-export const IGNORE_FILE_NAMES = ['.gitignore', '.jdlintignore'] as const;
+const IGNORE_FILE_NAMES = ['.gitignore', '.jdlintignore'] as const;
 
 export type Selection =
   /** Lint it. `declared`: a `files` pattern names it, so it is a posting without asking the text. */
