@@ -175,8 +175,8 @@ function roleTitle(posting: Posting): Range | null {
   return null;
 }
 
-/** What separates a role name from the qualifiers job boards add to it. */
-const QUALIFIER = /\s[-–—|(]|[,(:|[\]]|\s\/\s|\s(?:in|for|at|with)\s/i;
+/** What separates a role name from the qualifiers job boards add to it: marks, and the words of posting-signals.json. */
+const QUALIFIER = new RegExp(String.raw`\s[-–—|(]|[,(:|[\]]|\s\/\s|\s(?:${signals.qualifierWords.join('|')})\s`, 'i');
 /** A level after a role name: "I", "II", "3", "L5". */
 const LEVEL = /^(?:[ivx]{1,4}|l?\d{1,2})$/;
 
