@@ -14,7 +14,7 @@ import { lint } from '../server/src/linter';
 /** Folders of the non-posting corpus, under the repository. */
 const CORPUS_DIRS = ['node_modules', '.cache'];
 const BENCH_POSTINGS = '.cache/bench/postings';
-/** Bigger files are rarely prose (generated API references); they are still read, up to the engine's limit. */
+/** Markdown files, by name: every one is read, however big (lint() applies the engine's size limit). */
 const MARKDOWN = /\.(md|markdown)$/i;
 
 export interface DetectFigures {
