@@ -7,7 +7,7 @@
 import { version as packageVersion } from '../../package.json';
 import { DEFAULT_CONFIG, resolveConfig, type PartialConfig } from './engine/config';
 import { toJson, type JsonDiagnostic, type JsonReport } from './cli/format';
-import { lint as lintText, RULES, RULES_BY_ID } from './linter';
+import { lint as lintText, RULE_IDS, RULES } from './linter';
 import type { Severity } from './engine/types';
 
 export type { JsonDiagnostic, JsonReport, PartialConfig, Severity };
@@ -48,7 +48,7 @@ export const rules: readonly RuleInfo[] = RULES.map((r) => ({ id: r.id, descript
  */
 export function lint(text: string, options: LintOptions = {}): JsonReport {
   if (typeof text !== 'string') throw new TypeError(`jdlint: lint(text) needs the posting as a string, got ${text === null ? 'null' : typeof text}`);
-  const { config, problems } = resolveConfig(options.config ?? {}, DEFAULT_CONFIG, new Set(RULES_BY_ID.keys()));
+  const { config, problems } = resolveConfig(options.config ?? {}, DEFAULT_CONFIG, RULE_IDS);
   if (problems.length > 0) throw new TypeError(`jdlint: bad config: ${problems.join('; ')}`);
   const file = options.filePath ?? '<text>';
   return toJson({ file, display: file, result: lintText(text, { ...config, detectPostings: options.posting !== true }) });

@@ -3,7 +3,7 @@
 import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_CONFIG, resolveConfig, type Config } from '../engine/config';
-import { RULES_BY_ID } from '../linter';
+import { RULE_IDS } from '../linter';
 import type { JdlintSettings } from '../protocol';
 import type { ConfigFileReport, ServerHost } from './host';
 import { toRange } from './positions';
@@ -27,7 +27,6 @@ export type LintTrigger = 'open' | 'change' | 'save' | 'settings';
 export function lintsOn(trigger: LintTrigger, s: Settings): boolean {
   return trigger !== 'change' || s.run !== 'onSave';
 }
-const KNOWN_RULE_IDS: ReadonlySet<string> = new Set(RULES_BY_ID.keys());
 
 /** Client settings -> engine configuration; anything missing or wrong falls back to the defaults. */
 export function settingsFrom(raw: unknown, log: (m: string) => void): Settings {
@@ -36,7 +35,7 @@ export function settingsFrom(raw: unknown, log: (m: string) => void): Settings {
   const overrides: Record<string, unknown> = {};
   if (s.rules && typeof s.rules === 'object') overrides.rules = s.rules;
   if (typeof s.mismatchThreshold === 'number') overrides.thresholds = { mismatchShare: s.mismatchThreshold };
-  const { config, problems } = resolveConfig(overrides, DEFAULT_CONFIG, KNOWN_RULE_IDS);
+  const { config, problems } = resolveConfig(overrides, DEFAULT_CONFIG, RULE_IDS);
   for (const p of problems) log(`jdlint settings: ${p} (default kept)`);
   if (s.run !== undefined && s.run !== 'onType' && s.run !== 'onSave') log(`jdlint settings: "run" must be "onType" or "onSave", got ${JSON.stringify(s.run)} (default kept)`);
   return { enable: s.enable !== false, run: s.run === 'onSave' ? 'onSave' : 'onType', config };

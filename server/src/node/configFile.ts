@@ -10,10 +10,9 @@ import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type 
 import { yaml } from '../engine/yaml';
 import { checkAgainstSchema } from './configSchema';
 import { resolveConfig, shown, type Config } from '../engine/config';
-import { RULES_BY_ID } from '../linter';
+import { RULE_IDS } from '../linter';
 import { MAX_CONFIG_BYTES, readRegularFile } from './readFile';
 
-const KNOWN_RULE_IDS: ReadonlySet<string> = new Set(RULES_BY_ID.keys());
 
 export const CONFIG_FILE_NAMES = ['.jdlintrc.json', '.jdlintrc.yaml', '.jdlintrc.yml'];
 
@@ -44,7 +43,7 @@ function real(file: string): string {
 
 /**
  * How config files are reached: the disk (CLI, Node.js server), or the editor's file system for
- * the language server in a browser (server/src/lsp/clientConfig.ts), with paths of the URIs.
+ * the language server in a browser (server/src/lsp/clientFiles.ts), with paths of the URIs.
  */
 export interface ConfigFs {
   exists(file: string): boolean;
@@ -306,7 +305,7 @@ function load(file: string, chain: string[], state: LoadState): Record<string, u
   const parsed = parse(file, text, problems);
   if (!parsed) return {};
   const { data, locate } = parsed;
-  for (const p of checkAgainstSchema(data, KNOWN_RULE_IDS)) problems.push({ file, message: p.message, range: p.path.length > 0 ? locate(p.path, p.key) : undefined });
+  for (const p of checkAgainstSchema(data, RULE_IDS)) problems.push({ file, message: p.message, range: p.path.length > 0 ? locate(p.path, p.key) : undefined });
   const { extends: ext, $schema: _schema, ...own } = data;
   let base: Record<string, unknown> = {};
   const parents = ext === undefined ? [] : Array.isArray(ext) ? ext : [ext];
@@ -356,7 +355,7 @@ export function configFor(
   const file = explicitFile ?? findConfigFile(postingDir, roots, fs);
   if (!file) return { config: base, loaded: { file: null, files: [], data: {}, problems: [] } };
   const loaded = loadConfigFile(file, explicitFile ? undefined : roots, fs);
-  const { config, problems } = resolveConfig(loaded.data, base, KNOWN_RULE_IDS);
+  const { config, problems } = resolveConfig(loaded.data, base, RULE_IDS);
   // The schema has said most of these already, on the file and place they come from.
   const said = new Set(loaded.problems.map((p) => p.message));
   for (const p of problems) if (!said.has(p)) loaded.problems.push({ file: loaded.file!, message: p });
