@@ -2,7 +2,7 @@
 // worker feeding the main thread): the same report as the main thread alone, in the same order.
 // And over examples/: what the README shows.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,9 +31,9 @@ beforeAll(() => {
 }, 120_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const lintFolder = (workers: string): string =>
+const lintFolder = (workers: string, cache: Record<string, string> = { JDLINT_CODE_CACHE: '0' }): string =>
   execFileSync(process.execPath, [path.join(root, 'dist/cli.js'), '--format', 'json', dir], {
-    env: { ...process.env, JDLINT_WORKERS: workers, JDLINT_CODE_CACHE: '0' },
+    env: { ...process.env, JDLINT_WORKERS: workers, ...cache },
     encoding: 'utf8',
     maxBuffer: 1 << 26,
   });
@@ -50,6 +50,19 @@ describe('jdlint over a large folder', () => {
 
   it('gives with a parse worker feeding the main thread exactly the report of the main thread alone', () => {
     expect(lintFolder('parse')).toBe(lintFolder('1'));
+  }, 60_000);
+
+  it("gives the same report when its worker threads load the bundle from the main thread's code cache", () => {
+    const alone = lintFolder('1');
+    const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'jdlint-workers-cache-'));
+    try {
+      const cache = { JDLINT_CACHE_DIR: cacheDir };
+      // The first run writes the cache (the main thread, at exit); the later ones start from it.
+      for (const workers of ['parse', 'parse', '3']) expect([workers, lintFolder(workers, cache)]).toEqual([workers, alone]);
+      expect(readdirSync(cacheDir).filter((f) => f.startsWith('cli-main-'))).toHaveLength(1);
+    } finally {
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
   }, 60_000);
 
   it('ends quietly when the reader of its output goes away (jdlint ... | head)', () => {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { styleText } from 'node:util';
 import { lineStarts, positionAt } from '../engine/lines';
+import { detached } from '../engine/text';
 import { percent } from '../engine/explain';
 import { RULES_BY_ID, type LintResult } from '../linter';
 import type { Finding } from '../engine/types';
@@ -66,14 +67,14 @@ export function toJson(r: FileReport, withFixes = false): JsonReport {
   return {
     file: r.display,
     ...(r.result.detection.posting ? {} : { posting: false as const, reason: r.result.detection.reason }),
-    title: r.result.title ? { text: r.result.title.text, family: r.result.title.family } : null,
+    title: r.result.title ? { text: detached(r.result.title.text), family: r.result.title.family } : null,
     profile: { ds: round(r.result.profile.ds), mle: round(r.result.profile.mle), role: r.result.profile.role },
     diagnostics: r.result.findings.map((f) => ({
       rule: f.rule,
       severity: f.severity,
-      message: f.message,
+      message: detached(f.message),
       ...span(f.range),
-      suggestions: f.suggestions,
+      suggestions: f.suggestions.map(detached),
       ...(withFixes
         ? {
             fixes: f.fixes.map((x) => ({

@@ -28,12 +28,13 @@ const WRITE_AFTER_MS = 10_000;
 
 /**
  * Runs `file` (a CommonJS bundle) as a module, from and into the code cache in `dir`. `bundleHash`
- * is a hash of the file taken when it was built (hashed here when not given).
+ * is a hash of the file taken when it was built (hashed here when not given). With `write` false
+ * (a worker thread of a process that writes it) the cache is only read.
  */
-export function runWithCodeCache(file: string, bundleHash?: string, dir: string | null = codeCacheDir()): void {
+export function runWithCodeCache(file: string, bundleHash?: string, dir: string | null = codeCacheDir(), write = true): void {
   let run: (() => void) | null = null;
   try {
-    run = prepare(file, bundleHash, dir);
+    run = prepare(file, bundleHash, dir, write);
   } catch {
     run = null;
   }
@@ -42,7 +43,7 @@ export function runWithCodeCache(file: string, bundleHash?: string, dir: string 
   else require(file);
 }
 
-function prepare(file: string, bundleHash: string | undefined, dir: string | null): (() => void) | null {
+function prepare(file: string, bundleHash: string | undefined, dir: string | null, writeIfMissing: boolean): (() => void) | null {
   if (!dir) return null;
   const source = readFileSync(file, 'utf8');
   const name = path.basename(file, '.js');
@@ -60,7 +61,7 @@ function prepare(file: string, bundleHash: string | undefined, dir: string | nul
   }
   const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
   const used = cachedData !== undefined && !script.cachedDataRejected;
-  if (!used) {
+  if (!used && writeIfMissing) {
     let written = false;
     // Written once the first lint has compiled what it needs: at exit, or after a while.
     const write = () => {
