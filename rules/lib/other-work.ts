@@ -3,7 +3,7 @@
 // by other-role-duties, and by title-duty-mismatch and hybrid-role, which stay quiet when it holds.
 import lexicon from '../lexicons/other-work.json';
 import type { Config } from '../../server/src/engine/config';
-import type { ClassifiedItem, Item, Range } from '../../server/src/engine/types';
+import type { ClassifiedItem, Evidence, Item, Range } from '../../server/src/engine/types';
 import { PhraseMatcher } from './phrases';
 
 export interface Family {
@@ -43,40 +43,81 @@ export function otherWork(classified: readonly ClassifiedItem[], config: Pick<Co
   return w;
 }
 
+// measure runs once per posting: its loops call small functions rather than array callbacks, which
+// V8's optimising compiler would inline into one large function, compiled again at each deoptimisation
+// (it cost a CLI run several times the time measure itself takes).
 function measure(classified: readonly ClassifiedItem[], config: Pick<Config, 'sectionWeights'>): OtherWork | null {
-  const weightOf = (item: Item) => config.sectionWeights[item.section] ?? 0;
-  const duty = classified.map((c) => c.item).filter((i) => weightOf(i) > 0);
+  const weights = config.sectionWeights;
+  const duty: Item[] = [];
   const modelling = new Map<string, number>();
   const modellingTerms = new Map<string, string>();
-  for (const c of classified) {
-    const w = weightOf(c.item);
+  for (let i = 0; i < classified.length; i++) {
+    const c = classified[i];
+    const w = weights[c.item.section] ?? 0;
     if (w === 0) continue;
-    for (const e of c.terms) {
-      if (!MODELLING.has(e.label) || (e.pattern !== undefined && OTHER_PATTERNS.has(e.pattern))) continue;
-      const key = `${e.label}\u0000${e.pattern ?? e.term.toLowerCase()}`;
-      modelling.set(key, Math.max(modelling.get(key) ?? 0, w));
-      if (!modellingTerms.has(key)) modellingTerms.set(key, e.term);
-    }
+    duty.push(c.item);
+    addModelling(c.terms, w, modelling, modellingTerms);
   }
-  const modellingMass = [...modelling.values()].reduce((a, b) => a + b, 0);
+  const modellingMass = sum(modelling.values());
   let best: OtherWork | null = null;
   for (const family of FAMILIES) {
-    const found = new Map<string, { w: number; text: string; range: Range }>();
-    for (const item of duty) {
-      const w = weightOf(item);
-      for (const m of family.matcher.findInItems([item])) {
-        const key = m.pattern.toLowerCase();
-        const prev = found.get(key);
-        if (!prev || w > prev.w) found.set(key, { w, text: m.text, range: m.range });
-      }
-    }
-    const mass = [...found.values()].reduce((a, b) => a + b.w, 0);
-    if (!best || mass > best.mass) {
-      const sorted = [...found.values()].sort((a, b) => b.w - a.w || a.range.start - b.range.start);
-      best = { family, mass, modelling: modellingMass, modellingTerms: [...modellingTerms.values()], terms: sorted.map((f) => f.text), ranges: sorted.map((f) => f.range) };
-    }
+    const found = familyTerms(family, duty, weights);
+    const mass = sumWeights(found.values());
+    if (!best || mass > best.mass) best = otherWorkOf(family, mass, found, modellingMass, modellingTerms);
   }
   return best;
+}
+
+/** Adds an item's distinct modelling / ML terms (either role) to the section-weighted tally. */
+function addModelling(terms: readonly Evidence[], w: number, modelling: Map<string, number>, modellingTerms: Map<string, string>): void {
+  for (let k = 0; k < terms.length; k++) {
+    const e = terms[k];
+    if (!MODELLING.has(e.label) || (e.pattern !== undefined && OTHER_PATTERNS.has(e.pattern))) continue;
+    // Evidence.key is this string, made once per lexicon term.
+    const key = e.key ?? `${e.label}\u0000${e.pattern ?? e.term.toLowerCase()}`;
+    modelling.set(key, Math.max(modelling.get(key) ?? 0, w));
+    if (!modellingTerms.has(key)) modellingTerms.set(key, e.term);
+  }
+}
+
+interface FamilyTerm {
+  w: number;
+  text: string;
+  range: Range;
+}
+
+/** A family's distinct phrases in the duty items, each with the weight of the weightiest section it stands in. */
+function familyTerms(family: Family, duty: readonly Item[], weights: Config['sectionWeights']): Map<string, FamilyTerm> {
+  const found = new Map<string, FamilyTerm>();
+  for (let i = 0; i < duty.length; i++) {
+    const item = duty[i];
+    // Most duty items hold none of a family's phrases: found without placing them.
+    if (family.matcher.matchesInItem(item).length === 0) continue;
+    const w = weights[item.section] ?? 0;
+    for (const m of family.matcher.findInItems([item])) {
+      const key = m.pattern.toLowerCase();
+      const prev = found.get(key);
+      if (!prev || w > prev.w) found.set(key, { w, text: m.text, range: m.range });
+    }
+  }
+  return found;
+}
+
+function sum(values: Iterable<number>): number {
+  let total = 0;
+  for (const v of values) total += v;
+  return total;
+}
+
+function sumWeights(terms: Iterable<FamilyTerm>): number {
+  let total = 0;
+  for (const t of terms) total += t.w;
+  return total;
+}
+
+function otherWorkOf(family: Family, mass: number, found: Map<string, FamilyTerm>, modelling: number, modellingTerms: Map<string, string>): OtherWork {
+  const sorted = [...found.values()].sort((a, b) => b.w - a.w || a.range.start - b.range.start);
+  return { family, mass, modelling, modellingTerms: [...modellingTerms.values()], terms: sorted.map((f) => f.text), ranges: sorted.map((f) => f.range) };
 }
 
 /** Whether the other work outweighs the modelling work clearly enough to say so. */

@@ -65,6 +65,18 @@ describe('jdlint over a large folder', () => {
     }
   }, 60_000);
 
+  it('ends, with the report of the main thread alone, when the parse worker it started early is not used (a small folder)', () => {
+    // A folder argument starts the parse worker before the files are listed; examples/ is too small
+    // for it, so the run must end it rather than wait for it.
+    const run = (workers: string) =>
+      spawnSync(process.execPath, [path.join(root, 'dist/cli.js'), '--format', 'json', 'examples/'], { cwd: root, env: { ...process.env, JDLINT_WORKERS: workers }, encoding: 'utf8', timeout: 30_000 });
+    const early = run('parse');
+    const alone = run('1');
+    expect([early.status, early.signal, early.stderr]).toEqual([alone.status, null, '']);
+    expect(early.stdout).toBe(alone.stdout);
+    expect(JSON.parse(early.stdout)).toHaveLength(readdirSync(path.join(root, 'examples')).filter((f) => f.endsWith('.md')).length);
+  }, 60_000);
+
   it('ends quietly when the reader of its output goes away (jdlint ... | head)', () => {
     // A shell pipe into head: the JSON report of this folder is several times a pipe's buffer, so
     // the writes meet a closed pipe. The shell prints jdlint's own exit status.

@@ -1,7 +1,6 @@
 // The jdlint command (dist/cli.js). The same file is the worker of a parallel run (a lint worker or
 // the parse worker of pipeline.ts).
 import { existsSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { isMainThread, parentPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
 import { version } from '../../../package.json';
@@ -9,27 +8,10 @@ import { keepItemResults } from '../engine/text';
 import { parseWorker, pipeline, type ParseWorkerData } from './pipeline';
 import { lintTask, runCli, type LintTask, type TaskResult } from './run';
 import { useColour } from './colour';
+import { EARLY_PARSE_ROLE, endEarlyParseWorker, takeEarlyParseWorker, threading } from './threads';
 
 // Each posting is linted once: nothing is kept for a next lint of the same text (an editor's case).
 keepItemResults(false);
-
-/**
- * How a large folder is linted: JDLINT_WORKERS if set (`1` the main thread alone, `parse` one parse
- * worker feeding the main thread, n >= 2 that many lint workers), else one lint worker per core but
- * one (at most 8) from three cores, a parse worker on two, the main thread alone on one.
- * Each lint worker compiles the hot code anew and V8's compiler needs about a core of its own, so on
- * two cores lint workers lose to one parse worker, which runs other code than the main thread
- * (pipeline.ts). Figures in docs/performance.md.
- */
-function threading(): { kind: 'main' } | { kind: 'parse' } | { kind: 'lint'; workers: number } {
-  const asked = process.env.JDLINT_WORKERS?.trim();
-  if (asked === 'parse') return { kind: 'parse' };
-  const n = Number(asked);
-  if (asked && Number.isInteger(n) && n >= 1) return n === 1 ? { kind: 'main' } : { kind: 'lint', workers: Math.min(n, 8) };
-  const cores = os.availableParallelism?.() ?? os.cpus().length;
-  if (cores >= 3) return { kind: 'lint', workers: Math.min(cores - 1, 8) };
-  return cores === 2 ? { kind: 'parse' } : { kind: 'main' };
-}
 
 /**
  * What a worker thread runs: dist/cli.js, which loads this bundle from V8's code cache (a worker
@@ -89,7 +71,13 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
 
 if (isMainThread) {
   const how = threading();
-  const startParser = (data: ParseWorkerData, transferList: MessagePort[]) => new Worker(WORKER_ENTRY, { workerData: data, transferList });
+  // The parse worker dist/cli.js started while this bundle loaded, if any; else a new one.
+  const startParser = (data: ParseWorkerData, transferList: MessagePort[]) => {
+    const early = takeEarlyParseWorker();
+    if (!early) return new Worker(WORKER_ENTRY, { workerData: data, transferList });
+    early.postMessage(data, transferList);
+    return early;
+  };
   // Exit 1 means error findings: anything unexpected is a message and exit 2, never a stack and 1.
   const failed = (err: unknown) => {
     process.stderr.write(`jdlint: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
@@ -105,11 +93,15 @@ if (isMainThread) {
       readStdin: () => readAll(process.stdin),
       parallel: how.kind === 'lint' ? (tasks) => parallel(tasks, how.workers) : how.kind === 'parse' ? (tasks) => pipeline(tasks, startParser) : undefined,
     })),
-  ).then((code) => {
-    process.exitCode = code;
-  }, failed);
+  )
+    .then((code) => {
+      process.exitCode = code;
+    }, failed)
+    .finally(endEarlyParseWorker);
 } else if ((workerData as ParseWorkerData | undefined)?.role === 'parse') {
   parseWorker(workerData as ParseWorkerData);
+} else if ((workerData as { role?: string } | undefined)?.role === EARLY_PARSE_ROLE) {
+  parentPort!.once('message', (data: ParseWorkerData) => parseWorker(data));
 } else {
   parentPort!.once('message', (chunk: [number, LintTask][]) => {
     parentPort!.postMessage(chunk.map(([i, t]) => [i, lintTask(t)]));

@@ -10,6 +10,7 @@ import path from 'node:path';
 import v8 from 'node:v8';
 import { isMainThread } from 'node:worker_threads';
 import { runWithCodeCache } from '../node/codeCache';
+import { startEarlyParseWorker } from './threads';
 import { CLI_V8_FLAGS } from './v8flags';
 
 /** SHA-256 (24 hex digits) of dist/cli-main.js, put here by scripts/build.mjs. */
@@ -22,5 +23,7 @@ const lintsNothing = isMainThread && (args.length === 0 || args.some((a) => a ==
 // The CLI's worker threads start here too (main.ts): the flags are the process's, already set, and
 // the cache is the main thread's to write.
 if (isMainThread) for (const flag of CLI_V8_FLAGS) v8.setFlagsFromString(flag);
+// The parse worker, if the run will likely use one, starts now: it loads while this thread does.
+if (isMainThread && !lintsNothing) startEarlyParseWorker(__filename, args, process.cwd());
 if (lintsNothing) require(main);
 else runWithCodeCache(main, JDLINT_BUNDLE_HASH, undefined, isMainThread);
