@@ -175,6 +175,28 @@ describe('classifyItem', () => {
   it('reads statistical and Bayesian inference as data science, model inference as ML engineering', () => {
     expect(evidenceOf('Apply Bayesian inference and statistical inference').map((e) => e.label)).toEqual(['statistics', 'statistics']);
     expect(evidenceOf('Cut the cost of inference').map((e) => e.label)).toEqual(['model serving']);
+    // The other statistical phrasings of inference, and a common misspelling of causal inference.
+    for (const text of ['Lead experimental inference for the pricing trials', 'Teach statistics and inference to new hires', 'Draw inferences from a small panel', 'Study gene network inference', 'Own casual inference for the loyalty scheme']) {
+      expect(evidenceOf(text).filter((e) => e.role === 'mle'), text).toEqual([]);
+    }
+  });
+
+  it('reads analysis pipelines, large-scale analytics and testing frameworks as data science, not as ML pipelines, scale or architecture', () => {
+    for (const text of ['Build analysis pipelines for the retail team', 'Run large-scale analytics on claims', 'Own the A/B testing framework', 'Extend the experimentation framework']) {
+      const found = evidenceOf(text);
+      expect(found.filter((e) => e.role === 'mle'), text).toEqual([]);
+      expect(found.some((e) => e.role === 'ds'), text).toBe(true);
+    }
+    expect(evidenceOf('Maintain the feature pipelines at scale').map((e) => e.role)).toEqual(['mle', 'mle']);
+  });
+
+  it('reads compiling or integrating data and automated processes as neither role, a compiler as ML engineering', () => {
+    for (const text of ['Compile data from several ledgers', 'The figures are compiled weekly', 'Integrate data from the billing and support systems', 'Maintain the automated processes that refresh the tables']) {
+      expect(evidenceOf(text).filter((e) => e.role === 'mle'), text).toEqual([]);
+    }
+    expect(evidenceOf('Tune the compiler passes').map((e) => e.label)).toEqual(['GPU and optimisation']);
+    expect(evidenceOf('Compilers for new accelerators').map((e) => e.term)).toContain('Compilers');
+    expect(evidenceOf('Integrate models into the checkout service').map((e) => e.role)).toContain('mle');
   });
 
   it('treats shared ground (Python, SQL-free tooling, scikit-learn) as shared, not as either role', () => {
