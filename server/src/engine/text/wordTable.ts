@@ -26,14 +26,18 @@ export const wordLower: string[] = [];
 export const wordStem: string[] = [];
 const wordStemmed = new Uint8Array(WORD_CACHE_SIZE);
 export const wordLexiconBits = new Int32Array(WORD_CACHE_SIZE);
-/** Where the word's characters start in `wordChars`, or -1 when one is outside ASCII or it is too long to keep there. */
-const wordAt = new Int32Array(WORD_CACHE_SIZE);
-const wordLength = new Int32Array(WORD_CACHE_SIZE);
-/** Per slot, side by side: [the word's hash (hashOf(wordLower[k])), k + 1]; 0 when empty (a new table needs no filling). */
-const slots = new Int32Array(2 << SLOT_BITS);
+/**
+ * Per slot, side by side: [the word's hash (hashOf(wordLower[k])), k + 1, where its characters start
+ * in `wordChars` times 128 plus its length, or -1 when a character is outside ASCII or it is too
+ * long to keep there]; k + 1 is 0 when the slot is empty (a new table needs no filling). A lookup
+ * reads one slot and the characters: the word's own fields, in arrays of their own, were two more
+ * reads from far apart in memory.
+ */
+const SLOT = 3;
+const slots = new Int32Array(SLOT << SLOT_BITS);
 /** The lower-cased characters of the ASCII words, one after another. Full, the table starts again. */
 const wordChars = new Uint8Array(1 << 20);
-/** Longer words are compared with their string. */
+/** Longer words are compared with their string. Under 128: the length shares an Int32 with the position. */
 export const MAX_KEPT_CHARS = 64;
 let wordCharsUsed = 0;
 
@@ -49,8 +53,9 @@ function hashOf(s: string): number {
   return h;
 }
 
-/** Whether text[at, at + word.length) lower-cased (ASCII letters only) is word. */
-function sameAsciiLower(text: string, at: number, word: string): boolean {
+/** Whether text[at, at + n) lower-cased (ASCII letters only) is word. */
+function sameAsciiLower(text: string, at: number, n: number, word: string): boolean {
+  if (word.length !== n) return false;
   for (let k = 0; k < word.length; k++) {
     let c = text.charCodeAt(at + k);
     if (isAsciiUpper(c)) c |= 32;
@@ -76,11 +81,11 @@ export function stemmedWords(): string[] {
 
 /** The slot (index in `slots`) of the word that is `lower` (with this hash), or of the empty slot where it would go. */
 function slotOf(hash: number, lower: string | null): number {
-  let s = (hash & SLOT_MASK) << 1;
+  let s = (hash & SLOT_MASK) * SLOT;
   for (;;) {
     const k = slots[s + 1] - 1;
     if (k === -1 || (slots[s] === hash && wordLower[k] === lower)) return s;
-    s = (s + 2) & (slots.length - 1);
+    s = s + SLOT === slots.length ? 0 : s + SLOT;
   }
 }
 
@@ -113,17 +118,16 @@ function addWord(lower: string, hash: number, slot: number): number {
     wordChars[wordCharsUsed + j] = c;
   }
   if (at !== -1) wordCharsUsed += lower.length;
-  wordAt[k] = at;
-  wordLength[k] = lower.length;
   slots[slot] = hash;
   slots[slot + 1] = k + 1;
+  slots[slot + 2] = at === -1 ? -1 : at * 128 + lower.length;
   return k;
 }
 
 /** Words in the table, and slots that point at one (tests: the two are equal, or slots leak). */
 export function wordTableUse(): { words: number; slots: number } {
   let used = 0;
-  for (let s = 1; s < slots.length; s += 2) if (slots[s] !== 0) used++;
+  for (let s = 1; s < slots.length; s += SLOT) if (slots[s] !== 0) used++;
   return { words: wordCount, slots: used };
 }
 
@@ -141,12 +145,15 @@ export function wordIndex(lower: string): number {
  */
 export function asciiWordIndex(text: string, at: number, end: number, hash: number): number {
   const n = end - at;
-  let s = (hash & SLOT_MASK) << 1;
+  let s = (hash & SLOT_MASK) * SLOT;
   for (;;) {
     const k = slots[s + 1] - 1;
     if (k === -1) return addWord(detached(text.slice(at, end).toLowerCase()), hash, s);
-    if (slots[s] === hash && wordLength[k] === n && (wordAt[k] !== -1 ? sameAsWordBeingRead(wordAt[k], n) : sameAsciiLower(text, at, wordLower[k]))) return k;
-    s = (s + 2) & (slots.length - 1);
+    if (slots[s] === hash) {
+      const chars = slots[s + 2];
+      if (chars !== -1 ? (chars & 127) === n && sameAsWordBeingRead(chars >> 7, n) : sameAsciiLower(text, at, n, wordLower[k])) return k;
+    }
+    s = s + SLOT === slots.length ? 0 : s + SLOT;
   }
 }
 
