@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSelector } from '../../server/src/node/select';
+import { relativePath } from '../../server/src/node/relativePath';
 
 let dir: string;
 const write = (rel: string, text = '# x\n') => {
@@ -71,5 +72,23 @@ describe('createSelector', () => {
   it('ignores patterns of the wrong shape (the config loader reports them)', () => {
     write('.jdlintrc.json', JSON.stringify({ files: 'jobs/*.md', ignores: [3] }));
     expect(createSelector({ roots: [dir] }).select(write('README.md'))).toEqual({ lint: true, declared: false });
+  });
+});
+
+describe('relativePath', () => {
+  it('is path.relative, for files inside the folder and for every other pair', () => {
+    const pairs: [string, string][] = [
+      ['/a/b', '/a/b/c.md'],
+      ['/a/b', '/a/b/c/d/e.md'],
+      ['/a/b', '/a/bc/d.md'],
+      ['/a/b', '/a/b'],
+      ['/a/b', '/a'],
+      ['/a/b', '/x/y.md'],
+      ['/', '/a.md'],
+      ['/a/b/', '/a/b/c.md'],
+      ['/a/./b', '/a/b/c.md'],
+      ['a/b', '/a/b/c.md'],
+    ];
+    for (const [dir, file] of pairs) expect([dir, file, relativePath(dir, file)]).toEqual([dir, file, path.relative(dir, file)]);
   });
 });

@@ -13,6 +13,7 @@ import { packPosting, unpackPosting, type PackedPosting } from '../engine/postin
 import { postingByteLimit, readRegularFile } from '../node/readFile';
 import { expandPaths } from './files';
 import { createSelector } from '../node/select';
+import { relativePath } from '../node/relativePath';
 import { FORMATTERS, toJson, type JsonReport } from './format';
 import { fixText } from './fix';
 import { REPOSITORY_URL } from './docsUrl';
@@ -203,7 +204,7 @@ export function runCli(argv: string[], io: CliIO): number | Promise<number> {
     if (!a) asking.set(config, (a = { ...config, detectPostings: true }));
     return a;
   };
-  const tasks: LintTask[] = files.map((file) => ({ file, display: path.relative(io.cwd, file) || file, config: taskConfig(file, declared.has(file)), fix: fixMode, fixErrorsOnly: values.quiet }));
+  const tasks: LintTask[] = files.map((file) => ({ file, display: relativePath(io.cwd, file) || file, config: taskConfig(file, declared.has(file)), fix: fixMode, fixErrorsOnly: values.quiet }));
 
   const outputFile = values['output-file'];
   /** The report to standard output, or to --output-file (its folder made if need be). */

@@ -4,6 +4,7 @@
 // (the `ignore` package, as git reads them); whether a selected file is a posting is the engine's
 // call (engine/detect.ts) unless `files` declared it one.
 import path from 'node:path';
+import { relativePath } from './relativePath';
 import ignore, { type Ignore } from 'ignore';
 import { DISK, findConfigFile, loadConfigFile, type ConfigFs } from './configFile';
 
@@ -58,7 +59,7 @@ function stringList(v: unknown): string[] | null {
 
 /** `rel` as `ignore` reads it (forward slashes), or null when `file` is not inside `dir`. */
 function relativeInside(dir: string, file: string): string | null {
-  const rel = path.relative(dir, file);
+  const rel = relativePath(dir, file);
   if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return null;
   return rel.split(path.sep).join('/');
 }
