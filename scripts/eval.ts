@@ -3,14 +3,14 @@
 // scripts/tuning.ts runs on k-1 folds of the postings and the held-out fold is linted, for each
 // fold. Then the title-label figures, in sample. The postings are third-party text, read here at
 // run time; only ids and numbers are printed.
-// Usage: npm run eval [-- --data DIR] [-- --folds K] [-- --misses]
+// Usage: npm run eval [-- --data DIR] [-- --folds K] [-- --misses] [-- --fit-sections]
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { useTunedWeights } from '../server/src/engine/classifier';
 import { DEFAULT_CONFIG, resolveConfig, type Config } from '../server/src/engine/config';
 import { lint } from '../server/src/linter';
 import { useCalibration } from '../server/src/engine/profile';
-import { asMarkdown, calibrationSamples, fitCalibration, foldOf, loadDevPostings, patternsIn, tunePatternWeights, type DevPosting } from './tuning';
+import { asMarkdown, calibrationSamples, fitCalibration, fitSectionWeights, foldOf, loadDevPostings, patternsIn, sectionSamples, tunePatternWeights, type DevPosting } from './tuning';
 
 const MISMATCH = 'title-duty-mismatch';
 const NEITHER = 'other-role-duties';
@@ -122,7 +122,7 @@ export function figures(outs: readonly Outcome[]): Figure[] {
       misses: hybridWarned.map((o) => o.id),
     },
     { name: 'ROC AUC of profile.mle, reader-DS vs reader-MLE', aim: '>= 0.99', met: auc >= 0.99, value: auc.toFixed(4), misses: [] },
-    { name: 'mean |100 x profile.mle - reader share| (DS, MLE, HYBRID)', aim: '<= 7', met: mae <= 7, value: `${mae.toFixed(1)} points`, misses: [] },
+    { name: 'mean |100 x profile.mle - reader share| (DS, MLE, HYBRID)', aim: '<= 7', met: mae <= 7, value: `${mae.toFixed(2)} points`, misses: [] },
   ];
 }
 
@@ -140,7 +140,13 @@ export function readerFamily(reason: string): string | null {
  * of outcomes per config; the tuning does not depend on the thresholds, so each fold is tuned
  * once). Restores the shipped tuning after.
  */
-export function outOfFold(rows: readonly DevPosting[], k: number, lexiconTerms: { label: string; role: string; patterns: string[] }[], configs: readonly Config[]): Outcome[][] {
+export function outOfFold(
+  rows: readonly DevPosting[],
+  k: number,
+  lexiconTerms: { label: string; role: string; patterns: string[] }[],
+  configs: readonly Config[],
+  fitSections = false,
+): Outcome[][] {
   const patterns = new Map(rows.map((r) => [r.id, patternsIn(r)]));
   const out: Outcome[][] = configs.map(() => []);
   try {
@@ -148,8 +154,16 @@ export function outOfFold(rows: readonly DevPosting[], k: number, lexiconTerms: 
       const train = rows.filter((r) => foldOf(r.id, k) !== f);
       useCalibration(null);
       useTunedWeights(tunePatternWeights(lexiconTerms, train.map((r) => ({ reader: r.reader, patterns: patterns.get(r.id)! }))));
-      useCalibration(fitCalibration(calibrationSamples(train)));
-      for (const r of rows) if (foldOf(r.id, k) === f) configs.forEach((c, i) => out[i].push(outcome(r, c)));
+      // --fit-sections: section weights fit to the reader shares on the training folds (measured,
+      // not adopted: docs/evaluation.md); otherwise each config's own.
+      let foldConfigs = configs;
+      if (fitSections) {
+        const sectionWeights = fitSectionWeights(sectionSamples(train));
+        console.log(`  fold ${f}: section weights ${JSON.stringify(sectionWeights)}`);
+        foldConfigs = configs.map((c) => ({ ...c, sectionWeights }));
+      }
+      useCalibration(fitCalibration(calibrationSamples(train, foldConfigs[0])));
+      for (const r of rows) if (foldOf(r.id, k) === f) foldConfigs.forEach((c, i) => out[i].push(outcome(r, c)));
     }
   } finally {
     useTunedWeights(null);
@@ -182,7 +196,7 @@ function main(): void {
   // The default configuration first, then the threshold table's.
   const shares = [0.55, 0.58, 0.6, 0.62, 0.65];
   const configs = [DEFAULT_CONFIG, ...shares.map((t) => resolveConfig({ thresholds: { mismatchShare: t, hybridShare: Math.round((1 - t) * 100) / 100 } }).config)];
-  const [oof, ...byShare] = outOfFold(judged, k, lexicon.terms, configs);
+  const [oof, ...byShare] = outOfFold(judged, k, lexicon.terms, configs, process.argv.includes('--fit-sections'));
   const all = printFiguresFor('out of fold', oof);
   for (const fam of ['ds', 'mle'] as const) printFigures(`  title family ${fam} (out of fold)`, figures(oof.filter((o) => o.family === fam)));
 

@@ -3,7 +3,8 @@
 // Only numbers come out of here, never posting text.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { findEvidence, type TunedWeights } from '../server/src/engine/classifier';
+import { classifyPosting, findEvidence, type TunedWeights } from '../server/src/engine/classifier';
+import { DEFAULT_CONFIG, DEFAULT_THRESHOLDS, type Config, type SectionWeights } from '../server/src/engine/config';
 import { lint } from '../server/src/linter';
 import { parsePosting } from '../server/src/engine/posting';
 import { useCalibration, type Calibration } from '../server/src/engine/profile';
@@ -173,15 +174,121 @@ export function fitCalibration(samples: readonly CalibrationSample[]): Calibrati
  * titles under the identity calibration (where the ML-engineering share is mle / (ds + mle), so
  * the masses come back from share and total). Leaves the identity calibration set.
  */
-export function calibrationSamples(rows: readonly DevPosting[]): CalibrationSample[] {
+export function calibrationSamples(rows: readonly DevPosting[], config: Config = DEFAULT_CONFIG): CalibrationSample[] {
   useCalibration({ intercept: 0, slope: 1 });
   const out: CalibrationSample[] = [];
   for (const r of rows) {
     const label = r.reader?.label;
     if (label !== 'DS' && label !== 'MLE' && label !== 'HYBRID') continue;
-    const { profile } = lint(asMarkdown(r.title, r.description));
+    const { profile } = lint(asMarkdown(r.title, r.description), config);
     const mle = profile.mle * profile.evidenceMass;
     out.push({ ds: profile.evidenceMass - mle, mle, mleShare: r.reader!.mleShare });
   }
   return out;
+}
+
+/** The section kinds whose weights are fit, in a fixed order (a term's sections are a bit mask over it). */
+export const SECTION_KINDS = ['responsibilities', 'unknown', 'tools', 'requirements', 'niceToHave', 'nonDuty'] as const satisfies readonly (keyof SectionWeights)[];
+
+/** One body for the section weights: each evidence term once, with the sections it appears in, and the reader's share. */
+export interface SectionSample {
+  terms: { mle: boolean; weight: number; sections: number }[];
+  mleShare: number;
+}
+
+/**
+ * The section samples of the reader-labelled DS, MLE and HYBRID bodies under the current pattern
+ * weights (useTunedWeights): which do not depend on the section weights, so that a search over
+ * them needs no new lint.
+ */
+export function sectionSamples(rows: readonly DevPosting[]): SectionSample[] {
+  const out: SectionSample[] = [];
+  for (const r of rows) {
+    const label = r.reader?.label;
+    if (label !== 'DS' && label !== 'MLE' && label !== 'HYBRID') continue;
+    const classified = classifyPosting(parsePosting(asMarkdown(r.title, r.description)));
+    const terms = new Map<string, SectionSample['terms'][number]>();
+    for (const c of classified) {
+      if (c.cls === 'none') continue;
+      const bit = 1 << SECTION_KINDS.indexOf(c.item.section as (typeof SECTION_KINDS)[number]);
+      for (const e of c.terms) {
+        if (e.role === 'shared') continue;
+        const key = e.key ?? `${e.label}\u0000${e.pattern ?? e.term.toLowerCase()}`;
+        const t = terms.get(key);
+        if (!t) terms.set(key, { mle: e.role === 'mle', weight: e.weight, sections: bit });
+        else {
+          t.sections |= bit;
+          t.weight = Math.max(t.weight, e.weight);
+        }
+      }
+    }
+    out.push({ terms: [...terms.values()], mleShare: r.reader!.mleShare });
+  }
+  return out;
+}
+
+/** A body's evidence masses under section weights `w` (in SECTION_KINDS order), as profile.ts weighs them. */
+function sampleMasses(s: SectionSample, w: readonly number[], mleScale: number): { ds: number; mle: number } {
+  let ds = 0;
+  let mle = 0;
+  for (const t of s.terms) {
+    let best = 0;
+    for (let k = 0; k < w.length; k++) if (t.sections & (1 << k) && w[k] > best) best = w[k];
+    if (t.mle) mle += t.weight * best * mleScale;
+    else ds += t.weight * best;
+  }
+  return { ds, mle };
+}
+
+/** How well section weights `w` read the samples: mean cross-entropy of the calibrated share (fit anew) against the reader's. */
+export function sectionLoss(samples: readonly SectionSample[], w: readonly number[], mleScale = DEFAULT_THRESHOLDS.mleEvidenceScale): number {
+  const masses = samples.map((s) => {
+    let m = sampleMasses(s, w, mleScale);
+    // profile.ts: with no duty evidence at all, the non-duty sections count at 0.3.
+    if (m.ds + m.mle === 0) m = sampleMasses(s, w.map((v, k) => (SECTION_KINDS[k] === 'nonDuty' ? 0.3 : v)), mleScale);
+    return { ...m, mleShare: s.mleShare };
+  });
+  const c = fitCalibration(masses);
+  let loss = 0;
+  for (const m of masses) {
+    const y = m.mleShare / 100;
+    let p = 0.5;
+    if (m.ds > 0 && m.mle > 0) p = 1 / (1 + Math.exp(-(c.intercept + c.slope * (Math.log(m.mle) - Math.log(m.ds)))));
+    else if (m.mle > 0) p = 1;
+    else if (m.ds > 0) p = 0;
+    p = Math.min(0.999, Math.max(0.001, p));
+    loss -= y * Math.log(p) + (1 - y) * Math.log(1 - p);
+  }
+  return loss / Math.max(1, masses.length);
+}
+
+/** The values a section weight may take in the search (responsibilities stays 1: only ratios matter). */
+const SECTION_GRID = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1, 1.2, 1.5];
+
+/**
+ * Section weights fit to the reader shares: a coordinate search over SECTION_GRID, each section in
+ * turn (responsibilities fixed at 1, non-duty sections at their default), until no change lowers
+ * sectionLoss. Starts from `start`.
+ */
+export function fitSectionWeights(samples: readonly SectionSample[], start: SectionWeights = DEFAULT_CONFIG.sectionWeights): SectionWeights {
+  const w = SECTION_KINDS.map((k) => start[k]);
+  const free = SECTION_KINDS.map((k, i) => (k === 'responsibilities' || k === 'nonDuty' ? -1 : i)).filter((i) => i >= 0);
+  let best = sectionLoss(samples, w);
+  for (let pass = 0; pass < 4; pass++) {
+    let changed = false;
+    for (const i of free) {
+      for (const v of SECTION_GRID) {
+        if (v === w[i]) continue;
+        const old = w[i];
+        w[i] = v;
+        const loss = sectionLoss(samples, w);
+        if (loss < best - 1e-9) {
+          best = loss;
+          changed = true;
+        } else w[i] = old;
+      }
+    }
+    if (!changed) break;
+  }
+  return Object.fromEntries(SECTION_KINDS.map((k, i) => [k, w[i]])) as unknown as SectionWeights;
 }

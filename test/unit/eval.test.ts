@@ -45,7 +45,7 @@ describe('evaluation against reader labels', () => {
   it('scores the profile against reader DS vs MLE bodies and reader shares', () => {
     expect(f[4].value).toBe('1.0000');
     // |10-10| + |50-30| + |90-80| + |80-70| + |50-50| + |55-50| over 6 bodies (NEITHER left out).
-    expect(f[5].value).toBe('7.5 points');
+    expect(f[5].value).toBe('7.50 points');
   });
 });
 
