@@ -5,7 +5,7 @@
 // split once per lint and shared with the classifier (itemWords): no regular expression runs per
 // pattern, so the cost of a lint does not grow with the size of the lexicons. The pattern syntax and
 // the longest-match scan are the classifier's too (server/src/engine/text/patterns.ts).
-import { KEY_LENGTH as KEY, longestMatches, matchesOf, memo, readPattern, registerLexiconWords, tokenize, type ItemWords, type Token, type WordMatch, type WordTrie } from '../../server/src/engine/text';
+import { KEY_LENGTH as KEY, itemWords, longestMatches, matchesOf, memo, readPattern, registerLexiconWords, tokenize, type ItemWords, type Token, type WordMatch, type WordTrie } from '../../server/src/engine/text';
 import { isRegExpSpaceOrHyphen } from '../../server/src/engine/chars';
 import type { Item, Range } from '../../server/src/engine/types';
 
@@ -199,6 +199,7 @@ export class PhraseMatcher implements WordTrie<PhraseHit> {
    * modify. For callers that place only some of them (findInItem places all).
    */
   matchesInItem(item: Item): readonly PhraseMatch[] {
+    if (this.empty || (this.bit !== 0 && (itemWords(item).bits & this.bit) === 0)) return NO_MATCHES;
     return memo(item, this, matchWords);
   }
 

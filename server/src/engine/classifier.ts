@@ -392,7 +392,8 @@ export function classifyItem(item: Item): ClassifiedItem {
 }
 
 function verdictOf(words: ItemWords): ItemVerdict {
-  const found = findEvidence(words.text, 0, words.tokens);
+  // No word of the item can start a term (its words' lexicon bits together): no evidence.
+  const found = START_BITS !== 0 && (words.bits & START_BITS) === 0 ? [] : findEvidence(words.text, 0, words.tokens);
   const { ds, mle } = masses(found);
   const { cls, score } = decide(ds, mle, found);
   return { found, ds, mle, cls, score };

@@ -12,6 +12,12 @@ export interface ItemWords {
   /** Its words, offsets relative to text. */
   tokens: Token[];
   /**
+   * The lexicon bits of all its words together: a lexicon whose bit is not here has no match in
+   * the item, which a lexicon checks once instead of at each word (most items hold none of most
+   * lexicons' words).
+   */
+  bits: number;
+  /**
    * Results of other text-only computations, by who computed them (see memo): [owner, result,
    * owner, result, ...]. An item has a few owners (the classifier, a handful of phrase lexicons),
    * so a scan by identity beats a Map made for each item.
@@ -46,19 +52,26 @@ type WithWords = Item & { [WORDS]?: ItemWords };
 export function itemWords(item: Item): ItemWords {
   let words = (item as WithWords)[WORDS];
   if (words) return words;
-  if (!keepItems) words = { text: item.text, tokens: tokenize(item.text), memo: undefined };
+  if (!keepItems) words = wordsOf(item.text);
   else {
     words = wordsByItemText.get(item.text);
     if (!words) {
       // Tokens are cut from a detached copy: a word of 13+ letters would otherwise keep the document.
       const text = detached(item.text);
-      words = { text, tokens: tokenize(text), memo: undefined };
+      words = wordsOf(text);
       if (wordsByItemText.size >= TEXT_CACHE_SIZE) wordsByItemText.clear();
       wordsByItemText.set(text, words);
     }
   }
   (item as WithWords)[WORDS] = words;
   return words;
+}
+
+function wordsOf(text: string): ItemWords {
+  const tokens = tokenize(text);
+  let bits = 0;
+  for (let i = 0; i < tokens.length; i++) bits |= tokens[i].lexiconBits;
+  return { text, tokens, bits, memo: undefined };
 }
 
 /**
