@@ -9,6 +9,7 @@ import { DEFAULT_CONFIG, type Config } from '../engine/config';
 import { configFor, type ConfigProblem } from '../node/configFile';
 import { lint, lintPosting, unreadableInput, type LintResult } from '../linter';
 import { parsePosting } from '../engine/posting';
+import { rememberTitleReading, titleReading } from '../engine/title';
 import { packPosting, unpackPosting, type PackedPosting } from '../engine/posting/pack';
 import { postingByteLimit, readRegularFile } from '../node/readFile';
 import { expandPaths } from './files';
@@ -347,17 +348,23 @@ export function lintTask(task: LintTask): TaskResult {
  */
 export type ParsedTask = { packed: PackedPosting } | { text: string; bom: boolean } | { error: string };
 
-/** The first half of lintTask, the half a parse worker does (see pipeline.ts). */
+/** The first half of lintTask, the half a parse worker does (see pipeline.ts): the parse and the reading of the title. */
 export function parseTask(task: LintTask): ParsedTask {
   const read = readTask(task);
   if ('error' in read || task.fix || unreadableInput(read.text, task.config)) return read;
-  const packed = packPosting(parsePosting(read.text));
+  const posting = parsePosting(read.text);
+  const packed = packPosting(posting);
+  if (packed && posting.title) packed.titleReading = titleReading(posting.title.text);
   return packed ? { packed } : read;
 }
 
 /** The second half of lintTask: the same result as lintTask(task). */
 export function finishParsed(task: LintTask, parsed: ParsedTask): TaskResult {
   if ('error' in parsed) return parsed;
-  if ('packed' in parsed) return { report: toJson({ file: task.file, display: task.display, result: lintPosting(unpackPosting(parsed.packed), task.config) }) };
+  if ('packed' in parsed) {
+    const { packed } = parsed;
+    if (packed.titleReading && packed.title) rememberTitleReading(packed.title.text, packed.titleReading);
+    return { report: toJson({ file: task.file, display: task.display, result: lintPosting(unpackPosting(packed), task.config) }) };
+  }
   return reportOf(task, parsed, lint(parsed.text, task.config));
 }

@@ -210,7 +210,7 @@ function findSeniority(text: string, parts: TitlePart[], ws: TitleWord[], role: 
 }
 
 /** What a title's text alone decides; the role name's range is relative to the text. */
-interface TitleReading {
+export interface TitleReading {
   family: TitleFamily;
   seniority: string | null;
   role: { start: number; end: number } | null;
@@ -222,16 +222,26 @@ interface TitleReading {
 const readings = new Map<string, TitleReading>();
 const READINGS_KEPT = 2048;
 
-/** Reads a posting title: family, expected profile, seniority and the range of the role name. */
-export function parseTitle(title: PostingTitle): TitleModel {
-  const text = title.text;
+/** What the title's text alone decides (kept by text). */
+export function titleReading(text: string): TitleReading {
   let r = readings.get(text);
   if (!r) {
     r = readTitle(text);
-    if (readings.size >= READINGS_KEPT) readings.clear();
-    readings.set(detached(text), r);
+    rememberTitleReading(text, r);
   }
-  const { family, seniority, role, corrected } = r;
+  return r;
+}
+
+/** Keeps the reading of a title made elsewhere (the CLI's parse worker reads titles too: cli/run.ts). */
+export function rememberTitleReading(text: string, r: TitleReading): void {
+  if (readings.size >= READINGS_KEPT) readings.clear();
+  readings.set(detached(text), r);
+}
+
+/** Reads a posting title: family, expected profile, seniority and the range of the role name. */
+export function parseTitle(title: PostingTitle): TitleModel {
+  const text = title.text;
+  const { family, seniority, role, corrected } = titleReading(text);
   return {
     text,
     range: title.range,

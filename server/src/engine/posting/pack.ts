@@ -5,6 +5,7 @@
 // and pay statement (a few small objects, cloned) and one Int32Array; unpacking rebuilds sections
 // and items as the parser builds them, their texts cut from the posting text.
 import { SECTION_KINDS } from './headings';
+import type { TitleReading } from '../title';
 import type { FrontMatter, ItemKind, Posting, PostingTitle, Range } from '../types';
 
 export interface PackedPosting {
@@ -17,6 +18,8 @@ export interface PackedPosting {
    * then per item [start, end, kind, section kind].
    */
   numbers: Int32Array;
+  /** The title's reading, when the thread that packed it read the title too (title.ts). */
+  titleReading?: TitleReading;
 }
 
 const ITEM_KINDS: readonly ItemKind[] = ['bullet', 'numbered', 'line', 'sentence'];
