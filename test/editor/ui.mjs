@@ -223,10 +223,12 @@ async function main() {
       const box = await words.boundingBox();
       if (!box) throw new Error('title text is not on screen');
       await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2);
-      const hover = page.locator('.monaco-hover-content').filter({ hasText: /\d/ }).first();
+      // The part of the hover about the title's verdict (the pay-range finding may come first).
+      const hover = page.locator('.monaco-hover-content').filter({ hasText: /Senior Machine Learning Engineer/ }).first();
       await hover.waitFor();
       const text = await hover.innerText();
-      log(TAG, `  hover: ${text.replace(/\s+/g, ' ').trim().slice(0, 200)}`);
+      log(TAG, `  hover: ${text.slice(Math.max(0, text.indexOf('Titled'))).replace(/\s+/g, ' ').trim().slice(0, 200)}`);
+      if (!/ML[- ]engineering/.test(text) || !/\d+%/.test(text)) throw new Error(`the hover should give the ML-engineering share behind the verdict, got: ${text}`);
       await shot(page, 'hover');
       await page.mouse.move(5, 5);
       await page.keyboard.press('Escape');

@@ -96,7 +96,10 @@ check('answers a hover on the title with the numbers behind the verdict', functi
   })
   assert(result and result.contents, 'no hover on the title')
   local text = table.concat(vim.lsp.util.convert_input_to_markdown_lines(result.contents), '\n')
-  assert(text:match('%d'), 'hover has no numbers: ' .. text)
+  -- The verdict, the shares behind it and the suggested title, not any hover with a digit in it.
+  assert(text:match('Duties read as %*%*ML engineering%*%*'), 'hover does not give the reading of the duties: ' .. text)
+  assert(text:match('ML engineering %d+%%'), 'hover has no ML-engineering share: ' .. text)
+  assert(text:match('Suggested: Senior Machine Learning Engineer'), 'hover does not suggest the retitle: ' .. text)
 end)
 
 check('applies the preferred code action and the warning goes away', function()

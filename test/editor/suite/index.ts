@@ -108,7 +108,10 @@ const tests: Array<[string, () => Promise<void>]> = [
         new vscode.Position(0, 10),
       );
       const text = hoverText(hovers);
-      assert.match(text, /\d/, `hover should explain with numbers, got: ${JSON.stringify(text)}`);
+      // The verdict, the shares behind it and the suggested title, not any hover with a digit in it.
+      assert.match(text, /Duties read as \*\*ML engineering\*\*/, `hover should give the reading of the duties, got: ${JSON.stringify(text)}`);
+      assert.match(text, /ML engineering \d+%/, `hover should give the ML-engineering share, got: ${JSON.stringify(text)}`);
+      assert.match(text, /Suggested: Senior Machine Learning Engineer/, `hover should suggest the retitle, got: ${JSON.stringify(text)}`);
     },
   ],
   [
