@@ -95,7 +95,11 @@ const tests: Array<[string, () => Promise<void>]> = [
       );
       assert.ok(typeof d.code === 'object', 'the diagnostic code should link to the rule docs');
       assert.match(d.code.target.toString(), /title-duty-mismatch/);
-      assert.match(d.message, /\d/, `the message should give numbers: ${d.message}`);
+      // What the warning says: the title, how many duties are ML engineering and their share, the retitle.
+      const said = d.message.match(/^Titled "Senior Data Scientist", but (\d+) of (\d+) duties are ML-engineering work \(.+\); (\d+)% of the duty evidence is ML-engineering\. Consider "Senior Machine Learning Engineer"\.$/);
+      assert.ok(said, `the message should name the title, the ML-engineering duties and share, and the retitle: ${d.message}`);
+      const [, mle, all, share] = said.map(Number);
+      assert.ok(mle > all / 2 && mle <= all && share > 50 && share <= 100, `most duties should be ML engineering: ${d.message}`);
     },
   ],
   [
@@ -171,17 +175,13 @@ const tests: Array<[string, () => Promise<void>]> = [
       const isError = () => mismatches(doc.uri).some((d) => d.severity === vscode.DiagnosticSeverity.Error);
       await waitForDiagnostics(doc.uri, isError, `the ${RULE} raised to error by .jdlintrc.json`);
       const ext = vscode.extensions.getExtension('jdlint.jdlint')!;
-      const { execFileSync } = await import('node:child_process');
-      let out = '';
-      try {
-        // From the workspace folder, as a team runs it in its repository: the CLI reads config
-        // files only inside its working folder and home (#16).
-        out = execFileSync(process.execPath, [`${ext.extensionPath}/dist/cli.js`, '--format', 'json', posting.fsPath], { encoding: 'utf8', cwd: folder.fsPath });
-      } catch (err) {
-        // Exit status 1: an error-severity finding, as expected.
-        out = (err as { stdout: string }).stdout;
-      }
-      const cli = JSON.parse(out)[0].diagnostics.find((d: { rule: string }) => d.rule === RULE);
+      const { spawnSync } = await import('node:child_process');
+      // From the workspace folder, as a team runs it in its repository: the CLI reads config
+      // files only inside its working folder and home (#16).
+      const ran = spawnSync(process.execPath, [`${ext.extensionPath}/dist/cli.js`, '--format', 'json', posting.fsPath], { encoding: 'utf8', cwd: folder.fsPath });
+      // Exit status 1: an error-severity finding fails the CI job, as the editor's error says it would.
+      assert.equal(ran.status, 1, `the CLI should exit 1 on an error-severity finding; stderr: ${ran.stderr}`);
+      const cli = JSON.parse(ran.stdout)[0].diagnostics.find((d: { rule: string }) => d.rule === RULE);
       assert.equal(cli.severity, 'error', 'the CLI reads the same .jdlintrc.json');
       await vscode.workspace.fs.writeFile(rc, Buffer.from(JSON.stringify({ rules: { [RULE]: 'warning' } })));
       await waitForDiagnostics(doc.uri, () => mismatches(doc.uri).some((d) => d.severity === vscode.DiagnosticSeverity.Warning), 'the warning after editing .jdlintrc.json');
@@ -265,7 +265,9 @@ const tests: Array<[string, () => Promise<void>]> = [
       const mark = new vscode.WorkspaceEdit();
       mark.insert(readme, new vscode.Position(doc.lineCount - 1, 0), '<!-- jdlint-posting -->\n');
       assert.ok(await vscode.workspace.applyEdit(mark), 'applyEdit refused the marker');
-      await waitForDiagnostics(readme, () => ours().length > 0, 'findings on the README marked a posting');
+      const codes = () => ours().map((d) => String(codeOf(d))).sort();
+      await waitForDiagnostics(readme, () => codes().length > 0, 'findings on the README marked a posting');
+      assert.deepEqual(codes(), ['missing-duties', 'missing-pay-range'], describe(readme));
       const unmark = new vscode.WorkspaceEdit();
       unmark.delete(readme, doc.lineAt(doc.lineCount - 2).rangeIncludingLineBreak);
       assert.ok(await vscode.workspace.applyEdit(unmark), 'applyEdit refused removing the marker');

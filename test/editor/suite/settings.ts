@@ -3,7 +3,7 @@
 // index.ts's run() after its own tests, in the same throwaway workspace.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { POSTING } from './postings';
+import { MISMATCHED, POSTING } from './postings';
 
 export interface Helpers {
   mismatches(uri: vscode.Uri): vscode.Diagnostic[];
@@ -128,13 +128,18 @@ export function settingsTests(h: Helpers): Array<[string, () => Promise<void>]> 
       async () => {
         const config = vscode.Uri.joinPath(folder(), 'nested', '.jdlintrc.yaml');
         await vscode.workspace.fs.writeFile(config, Buffer.from('rules:\n  missing-pay-range: "off"\n'));
-        const doc = await showPosting('nested/deeper/posting.md', POSTING);
+        const codesOf = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).map((d) => (typeof d.code === 'object' ? d.code.value : d.code));
+        // A posting with no pay range: outside the folder it gets missing-pay-range, so its absence
+        // below says the config file applies (POSTING gives a salary and would never get it).
+        const outside = await showPosting('nested-control.md', MISMATCHED);
+        await h.waitForDiagnostics(outside.uri, () => codesOf(outside.uri).includes('missing-pay-range'), 'missing-pay-range on the posting outside the folder');
+        const doc = await showPosting('nested/deeper/posting.md', MISMATCHED);
         const opened = await vscode.commands.executeCommand<vscode.Uri>('jdlint.openConfig');
         assert.equal(opened?.toString(), config.toString());
         assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), config.toString(), 'the config file is not the active editor');
         // The file that opened is the one that applies: its rule is off for the posting.
         await h.waitForDiagnostics(doc.uri, () => h.mismatches(doc.uri).length === 1, 'the posting linted');
-        const codes = vscode.languages.getDiagnostics(doc.uri).map((d) => (typeof d.code === 'object' ? d.code.value : d.code));
+        const codes = codesOf(doc.uri);
         assert.ok(!codes.includes('missing-pay-range'), `missing-pay-range should be off: ${codes.join(', ')}`);
       },
     ],
