@@ -51,7 +51,8 @@ describe('a hostile config file in the workspace', () => {
     const rc = path.join(sub, '.jdlintrc.yaml');
     writeFileSync(rc, rows.join('\n') + '\n');
     const posting = client.open(pathToFileURL(path.join(sub, 'p.md')).href, '# Data Scientist\n\n- Build statistical models\n\n<!-- jdlint-posting -->\n');
-    expect((await posting).length).toBeGreaterThan(0);
+    // Linted with the default settings: the findings a posting with one duty and no pay gets, at their default severity (3: information).
+    expect((await posting).map((d) => [d.code, d.severity]).sort()).toEqual([['missing-duties', 3], ['missing-pay-range', 3]]);
     const onConfig = client.published.get(pathToFileURL(rc).href)?.diagnostics ?? [];
     expect(onConfig.map((d) => d.message)).toEqual(['JD Lint configuration: YAML aliases expand too far (over 100): not read. Postings are linted with the other settings until this is fixed.']);
   });

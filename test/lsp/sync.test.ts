@@ -45,8 +45,13 @@ describe('incremental sync', () => {
     const ds = await client.change(uri, 2, [{ range: range(0, 16, 0, 16), text: '\r' }]);
     expect(comparable(ds)).toEqual(comparable(await fresh('# Data Scientist\r\n- ninja\n<!-- jdlint-posting -->\n')));
     const ninja = ds.find((d) => d.range.start.line === 1)!;
-    expect(ninja).toBeDefined();
-    for (const a of await actions(uri, [ninja])) expect(edited('# Data Scientist\r\n- ninja\n<!-- jdlint-posting -->\n', a)).not.toMatch(/\nexpert|ninja\nexpert/);
+    expect(ninja).toMatchObject({ code: 'exclusionary-language', range: range(1, 2, 1, 7) });
+    // The fixes edit "ninja" where it is, not one character off: the word replaced, the comment on its own line.
+    const text = '# Data Scientist\r\n- ninja\n<!-- jdlint-posting -->\n';
+    expect((await actions(uri, [ninja])).map((a) => [a.title, edited(text, a)])).toEqual([
+      ['Replace with "expert"', '# Data Scientist\r\n- expert\n<!-- jdlint-posting -->\n'],
+      ['Disable exclusionary-language for this line', '# Data Scientist\r\n<!-- jdlint-disable-next-line exclusionary-language -->\r\n- ninja\n<!-- jdlint-posting -->\n'],
+    ]);
   });
 
   it('a range past the end of the document appends, and positions stay numbers', async () => {
@@ -66,7 +71,9 @@ describe('incremental sync', () => {
     const stale = first.filter((d) => (d.data as { fixes?: unknown[] })?.fixes?.length);
     expect(stale.length).toBeGreaterThan(0);
     expect(await actions(uri, stale)).toEqual([]);
-    expect((await actions(uri, second)).length).toBeGreaterThan(0);
+    // The fix offered now is the new text's: "ninja" at 1:2, not where the old text had it (1:12).
+    const replace = (await actions(uri, second)).find((a) => a.title === 'Replace with "expert"');
+    expect(replace && edited('# Data Scientist\n- ninja\n<!-- jdlint-posting -->\n', replace)).toBe('# Data Scientist\n- expert\n<!-- jdlint-posting -->\n');
   });
 
   it('reopening an open uri lints the new text', async () => {

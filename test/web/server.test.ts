@@ -56,8 +56,10 @@ describe('web worker: files through the client', () => {
       const diags = await c.open(uriOf(dir, 'a.md'), MISMATCH);
       expect(mismatchOf(diags)[0].severity).toBe(2);
       const [problem] = await onConfig;
-      expect(problem.message).toMatch(/^JD Lint configuration: /);
-      expect(problem.range.start.line).toBeGreaterThan(0);
+      // Where the JSON breaks off (the end of the file, line 3) and why, as an error on the file.
+      expect(problem.message).toBe('JD Lint configuration: not valid JSON at line 3, column 1 (CloseBraceExpected). Postings are linted with the other settings until this is fixed.');
+      expect(problem.range).toEqual({ start: { line: 2, character: 0 }, end: { line: 2, character: 0 } });
+      expect(problem.severity).toBe(1);
     } finally {
       await c.stop();
     }
