@@ -14,9 +14,13 @@ describe('unicorn-posting', () => {
   it('flags heavy duties of both roles plus a long tool list, saying which duty is which', () => {
     const text = `# Data Scientist\n\n${duties}\n\n## Requirements\n\n- Python, R, SQL, Spark, Airflow, Docker, Kubernetes, Terraform, AWS, Tableau, Looker, MLflow${PAY}`;
     const [f] = of(text, 'unicorn-posting');
-    expect(f.message).toMatch(/^Two jobs in one posting: \d+ data-science duties .* and \d+ ML-engineering duties .* with 12 required tools/);
-    expect(f.related.some((r) => r.message.startsWith('data-science duty'))).toBe(true);
-    expect(f.related.some((r) => r.message.startsWith('ML-engineering duty'))).toBe(true);
+    expect(f.message).toMatch(/^Two jobs in one posting: 2 data-science duties .* and \d+ ML-engineering duties .* with 12 required tools/);
+    // Each duty line is pointed at with its own role: the first two data science, the last two ML engineering.
+    const roleOf = (line: string) => {
+      const start = text.indexOf(line);
+      return f.related.filter((r) => r.range.start === start && r.range.end === start + line.length).map((r) => r.message.split(':')[0]);
+    };
+    expect(duties.split('\n').map((line) => roleOf(line.slice(2)))).toEqual([['data-science duty'], ['data-science duty'], ['ML-engineering duty'], ['ML-engineering duty']]);
   });
   it('does not flag the same duties with a short tool list', () => {
     expect(of(`# Data Scientist\n\n${duties}\n\n## Requirements\n\n- Python and SQL${PAY}`, 'unicorn-posting')).toEqual([]);
