@@ -206,7 +206,10 @@ async function main() {
       const verdict = await view.locator('.jd-verdict').innerText();
       if (verdict !== 'Mismatch') throw new Error(`verdict shown: ${JSON.stringify(verdict)}`);
       const sections = await view.locator('.jd-section h3').allInnerTexts();
-      if (sections.length < 1 || !(await view.locator('.jd-section svg.jd-pull').count())) throw new Error(`no section pulls: ${JSON.stringify(sections)}`);
+      // One pull per section of the posting, in order, each the way its duties go (all ML engineering here).
+      const pulls = await view.locator('.jd-section').evaluateAll((els) => els.map((e) => [...e.querySelectorAll('svg.jd-pull')].map((svg) => svg.getAttribute('aria-label').replace(/ \(.*$/, ''))));
+      const wantPulls = [['Before the first section heading: pulls to ML engineering'], ["What you'll do: pulls to ML engineering"], ['What you bring: pulls to ML engineering']];
+      if (JSON.stringify(pulls) !== JSON.stringify(wantPulls)) throw new Error(`section pulls ${JSON.stringify(pulls)}, expected ${JSON.stringify(wantPulls)}`);
       log(TAG, `  breakdown: ${label}; sections: ${sections.map((t) => t.replace(/\s+/g, ' ')).join(' | ')}`);
       await shot(page, 'breakdown');
       // The posting and its breakdown side by side, whole height (the README's picture).
