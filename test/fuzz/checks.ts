@@ -40,9 +40,9 @@ export function checkLint(text: string): LintCheck {
 /**
  * Runs the CLI (in process) over documents written to a folder and checks the exit code against
  * the report: 1 exactly when an error-severity finding is printed, 0 otherwise, JSON that parses,
- * 1-based positions.
+ * 1-based positions. `codes`, when given, collects the exit codes seen.
  */
-export function checkCli(texts: string[], config: object | null): string[] {
+export function checkCli(texts: string[], config: object | null, codes?: number[]): string[] {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'jdlint-fuzz-'));
   try {
     texts.forEach((t, i) => writeFileSync(path.join(dir, `p${i}.md`), t));
@@ -53,6 +53,7 @@ export function checkCli(texts: string[], config: object | null): string[] {
     let err = '';
     const code = runCli(argv, { cwd: dir, home: dir, stdout: (s) => (out += s), stderr: (s) => (err += s), isTTY: false, version: 'fuzz' });
     if (typeof code !== 'number') return ['runCli returned a promise for a small run'];
+    codes?.push(code);
     const problems: string[] = [];
     let reports: { diagnostics: { severity: string; line: number; column: number; endLine: number; endColumn: number }[] }[];
     try {

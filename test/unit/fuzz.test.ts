@@ -25,11 +25,16 @@ describe('fuzz (short seeded run)', () => {
     const next = rng(17);
     const seeds = seedPostings();
     const problems: string[] = [];
+    const codes: number[] = [];
     for (let run = 0; run < 12; run++) {
       const texts = Array.from({ length: 5 }, () => mutate(next, seeds));
       const config = run % 3 === 0 ? null : run % 3 === 1 ? { rules: { 'exclusionary-language': 'error', 'missing-title': 'error' } } : { rules: { 'title-duty-mismatch': 'loud' } };
-      problems.push(...checkCli(texts, config).map((p) => `run ${run}: ${p}`));
+      problems.push(...checkCli(texts, config, codes).map((p) => `run ${run}: ${p}`));
     }
     expect(problems).toEqual([]);
+    // Every exit code was checked against its report: the error-severity config gives some 1s, the
+    // broken one 2s (a run where every exit is 0 would check the exit code of nothing).
+    expect(codes).toHaveLength(12);
+    expect([...new Set(codes)].sort()).toEqual([0, 1, 2]);
   });
 });
