@@ -35,6 +35,6 @@ describe('linear time on pathological shapes', () => {
   it('still reads a few setext headings as headings', () => {
     const r = lint('Data Scientist\n==============\n\nResponsibilities\n----------------\n\n- Build statistical models of churn\n');
     expect(r.title?.text).toBe('Data Scientist');
-    expect(r.posting.sections.some((s) => s.kind === 'responsibilities')).toBe(true);
+    expect(r.posting.sections.map((s) => [s.kind, s.heading, s.items.map((i) => i.text)])).toEqual([['responsibilities', 'Responsibilities', ['Build statistical models of churn']]]);
   });
 });
