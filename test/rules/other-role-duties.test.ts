@@ -36,7 +36,10 @@ describe('other-role-duties', () => {
     expect(f.message).toMatch(/mainly data engineering \(.*ETL.*\)/);
     expect(f.message).toMatch(/with no modelling or ML work/);
     expect(f.suggestions).toEqual(['Senior Data Engineer - Remote']);
-    expect(f.related.length).toBeGreaterThanOrEqual(3);
+    // The terms named are pointed at in the duties, each labelled data engineering.
+    expect(f.related.map((r) => [DATA_ENGINEERING.slice(r.range.start, r.range.end), r.message])).toEqual(
+      ['ETL', 'data warehouse', 'data lake', 'star schema', 'data ingestion', 'data quality'].map((t) => [t, `data engineering: ${t}`]),
+    );
     const fixed = applyEdits(DATA_ENGINEERING, f.fixes[0].edits);
     expect(fixed.split('\n')[0]).toBe('# Senior Data Engineer - Remote');
     // The fix is idempotent: the retitled posting is no longer a DS or MLE title, so nothing more is offered.
