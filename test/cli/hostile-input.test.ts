@@ -58,9 +58,15 @@ describe('config confined to the folder jdlint runs in and home', () => {
     const outer = mkdtempSync(path.join(os.tmpdir(), 'jdlint-outer-'));
     mkdirSync(path.join(outer, 'ws'));
     writeFileSync(path.join(outer, '.jdlintrc.json'), JSON.stringify({ rules: { 'missing-pay-range': 'error' } }));
-    writeFileSync(path.join(outer, 'ws/p.md'), '# Data Scientist\n\n- Build statistical models\n');
+    // Marked a posting: too thin for the text alone, it would not be linted and exit 0 whatever the config.
+    writeFileSync(path.join(outer, 'ws/p.md'), '# Data Scientist\n\n- Build statistical models\n\n<!-- jdlint-posting -->\n');
     const ws = path.join(outer, 'ws');
-    expect(run(ws, 'p.md').code).toBe(0);
+    // Run from the outer folder, its config raises missing-pay-range to an error: exit 1.
+    expect(run(outer, 'ws/p.md').code).toBe(1);
+    // Run from ws, the config above is not read: missing-pay-range stays info, exit 0.
+    const inWs = run(ws, '--format', 'json', 'p.md');
+    expect(inWs.code).toBe(0);
+    expect(JSON.parse(inWs.out)[0].diagnostics.map((d: { rule: string; severity: string }) => `${d.rule}:${d.severity}`)).toContain('missing-pay-range:info');
     writeFileSync(path.join(ws, '.jdlintrc.json'), JSON.stringify({ extends: '/etc/passwd' }));
     const { code, err } = run(ws, 'p.md');
     expect(code).toBe(2);
