@@ -61,10 +61,10 @@ describe('config files', () => {
     writeFileSync(path.join(dir, 'secret.json'), '{"root:x:0:0:root:/root:/bin/bash": 1, "rules": {"s3cr3t/t0ken+ABCDEFGH=": "x"}}');
     writeFileSync(path.join(dir, 'bad.json'), 'root:x:0:0:root:/root:/bin/bash\n');
     // Each is still reported, on the file extended, saying what is wrong without quoting it.
-    const unknownSetting = 'unknown setting a key that is no setting name (known: rules, thresholds, sectionWeights, maxDocumentSize, year, files, ignores)';
+    const unknownSetting = 'unknown setting [name not shown] (known: rules, thresholds, sectionWeights, maxDocumentSize, year, files, ignores)';
     const said: Record<string, string[]> = {
       './secret': [unknownSetting],
-      './secret.json': [unknownSetting, 'unknown rule a key that is no setting name in "rules": it changes nothing'],
+      './secret.json': [unknownSetting, 'unknown rule [name not shown] in "rules": it changes nothing'],
       './bad.json': ['not valid JSON at line 1, column 1 (InvalidSymbol)'],
     };
     for (const [target, expected] of Object.entries(said)) {

@@ -116,7 +116,7 @@ export function shown(v: unknown): string {
   if (typeof v === 'string') return /^[\w .-]{0,24}$/.test(v) ? JSON.stringify(v) : 'a string';
   return Array.isArray(v) ? 'a list' : `a ${typeof v === 'object' ? 'mapping' : typeof v}`;
 }
-export const shownKey = (k: string) => (/^[A-Za-z][\w-]{0,39}$/.test(k) ? `"${k}"` : 'a key that is no setting name');
+export const shownKey = (k: string) => (/^[A-Za-z][\w-]{0,39}$/.test(k) ? `"${k}"` : '[name not shown]');
 
 /** An id in "rules" that is no rule, with the rule it most likely misspells (as title.ts reads titles). */
 export function unknownRuleMessage(id: string, knownRules: ReadonlySet<string>): string {
