@@ -7,7 +7,7 @@ import { classifyPosting, findEvidence, type TunedWeights } from '../server/src/
 import { DEFAULT_CONFIG, DEFAULT_THRESHOLDS, type Config, type SectionWeights } from '../server/src/engine/config';
 import { lint } from '../server/src/linter';
 import { parsePosting } from '../server/src/engine/posting';
-import { useCalibration, type Calibration } from '../server/src/engine/profile';
+import { evidenceKey, useCalibration, type Calibration } from '../server/src/engine/profile';
 
 export type ReaderLabel = 'DS' | 'MLE' | 'HYBRID' | 'NEITHER' | 'UNCLEAR';
 
@@ -213,7 +213,7 @@ export function sectionSamples(rows: readonly DevPosting[]): SectionSample[] {
       const bit = 1 << SECTION_KINDS.indexOf(c.item.section as (typeof SECTION_KINDS)[number]);
       for (const e of c.terms) {
         if (e.role === 'shared') continue;
-        const key = e.key ?? `${e.label}\u0000${e.pattern ?? e.term.toLowerCase()}`;
+        const key = evidenceKey(e);
         const t = terms.get(key);
         if (!t) terms.set(key, { mle: e.role === 'mle', weight: e.weight, sections: bit });
         else {

@@ -3,6 +3,7 @@
 // by other-role-duties, and by title-duty-mismatch and hybrid-role, which stay quiet when it holds.
 import lexicon from '../lexicons/other-work.json';
 import type { Config } from '../../server/src/engine/config';
+import { evidenceKey } from '../../server/src/engine/profile';
 import type { ClassifiedItem, Evidence, Item, Range } from '../../server/src/engine/types';
 import { PhraseMatcher } from './phrases';
 
@@ -73,8 +74,7 @@ function addModelling(terms: readonly Evidence[], w: number, modelling: Map<stri
   for (let k = 0; k < terms.length; k++) {
     const e = terms[k];
     if (!MODELLING.has(e.label) || (e.pattern !== undefined && OTHER_PATTERNS.has(e.pattern))) continue;
-    // Evidence.key is this string, made once per lexicon term.
-    const key = e.key ?? `${e.label}\u0000${e.pattern ?? e.term.toLowerCase()}`;
+    const key = evidenceKey(e);
     modelling.set(key, Math.max(modelling.get(key) ?? 0, w));
     if (!modellingTerms.has(key)) modellingTerms.set(key, e.term);
   }

@@ -52,6 +52,20 @@ describe('jdlint over a large folder', () => {
     expect(lintFolder('parse')).toBe(lintFolder('1'));
   }, 60_000);
 
+  it('gives the same report from a parse worker started by the run (files named by a glob, not a folder: none is started early)', () => {
+    const byGlob = execFileSync(process.execPath, [path.join(root, 'dist/cli.js'), '--format', 'json', '*.md'], {
+      cwd: dir,
+      env: { ...process.env, JDLINT_WORKERS: 'parse', JDLINT_CODE_CACHE: '0' },
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+    });
+    const alone = JSON.parse(lintFolder('1')) as { file: string }[];
+    const parsed = JSON.parse(byGlob) as { file: string }[];
+    expect(parsed).toHaveLength(PARALLEL_MIN_FILES + 10);
+    // The same reports, file names relative to where each run started.
+    expect(parsed.map((r) => ({ ...r, file: path.basename(r.file) }))).toEqual(alone.map((r) => ({ ...r, file: path.basename(r.file) })));
+  }, 60_000);
+
   it("gives the same report when its worker threads load the bundle from the main thread's code cache", () => {
     const alone = lintFolder('1');
     const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'jdlint-workers-cache-'));

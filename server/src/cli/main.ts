@@ -8,7 +8,7 @@ import { keepItemResults } from '../engine/text';
 import { parseWorker, pipeline, type ParseWorkerData } from './pipeline';
 import { lintTask, runCli, type LintTask, type TaskResult } from './run';
 import { useColour } from './colour';
-import { EARLY_PARSE_ROLE, endEarlyParseWorker, takeEarlyParseWorker, threading } from './threads';
+import { endEarlyParseWorker, newParseWorker, PARSE_ROLE, takeEarlyParseWorker, threading } from './threads';
 
 // Each posting is linted once: nothing is kept for a next lint of the same text (an editor's case).
 keepItemResults(false);
@@ -73,10 +73,9 @@ if (isMainThread) {
   const how = threading();
   // The parse worker dist/cli.js started while this bundle loaded, if any; else a new one.
   const startParser = (data: ParseWorkerData, transferList: MessagePort[]) => {
-    const early = takeEarlyParseWorker();
-    if (!early) return new Worker(WORKER_ENTRY, { workerData: data, transferList });
-    early.postMessage(data, transferList);
-    return early;
+    const worker = takeEarlyParseWorker() ?? newParseWorker(WORKER_ENTRY);
+    worker.postMessage(data, transferList);
+    return worker;
   };
   // Exit 1 means error findings: anything unexpected is a message and exit 2, never a stack and 1.
   const failed = (err: unknown) => {
@@ -98,9 +97,7 @@ if (isMainThread) {
       process.exitCode = code;
     }, failed)
     .finally(endEarlyParseWorker);
-} else if ((workerData as ParseWorkerData | undefined)?.role === 'parse') {
-  parseWorker(workerData as ParseWorkerData);
-} else if ((workerData as { role?: string } | undefined)?.role === EARLY_PARSE_ROLE) {
+} else if ((workerData as { role?: string } | undefined)?.role === PARSE_ROLE) {
   parentPort!.once('message', (data: ParseWorkerData) => parseWorker(data));
 } else {
   parentPort!.once('message', (chunk: [number, LintTask][]) => {

@@ -12,9 +12,8 @@
 import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
 import { finishParsed, lintTask, parseTask, type LintTask, type ParsedTask, type TaskResult } from './run';
 
-/** What the parse worker is started with (workerData). */
+/** What the parse worker is given when the run starts (it may have been started before: cli/threads.ts). */
 export interface ParseWorkerData {
-  role: 'parse';
   tasks: LintTask[];
   /** [0] the next task to take, [1] batches posted so far. */
   shared: Int32Array;
@@ -59,7 +58,7 @@ export async function pipeline(tasks: LintTask[], start: (data: ParseWorkerData,
   let gone = false;
   let worker: Worker | null = null;
   try {
-    worker = start({ role: 'parse', tasks, shared, port: port2 }, [port2]);
+    worker = start({ tasks, shared, port: port2 }, [port2]);
     worker.once('exit', () => (gone = true));
     // An error is followed by 'exit'; listening keeps it from being thrown in this thread.
     worker.on('error', () => (gone = true));

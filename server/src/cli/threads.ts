@@ -25,8 +25,13 @@ export function threading(env: NodeJS.ProcessEnv = process.env): Threading {
   return cores === 2 ? { kind: 'parse' } : { kind: 'main' };
 }
 
-/** What the parse worker started early gets as workerData: it waits for its ParseWorkerData. */
-export const EARLY_PARSE_ROLE = 'parse-early';
+/** A parse worker's workerData role: it waits for its files (ParseWorkerData, in a message). */
+export const PARSE_ROLE = 'parse';
+
+/** A parse worker running `entry` (dist/cli.js), waiting for its files. */
+export function newParseWorker(entry: string): Worker {
+  return new Worker(entry, { workerData: { role: PARSE_ROLE } });
+}
 
 /** Where dist/cli.js leaves the early worker for the bundle (another module system: a global). */
 const EARLY = Symbol.for('jdlint.earlyParseWorker');
@@ -42,7 +47,7 @@ const holder = globalThis as { [EARLY]?: Early };
 export function startEarlyParseWorker(entry: string, args: readonly string[], cwd: string): void {
   if (threading().kind !== 'parse' || !args.some((a) => !a.startsWith('-') && isFolder(a, cwd))) return;
   try {
-    const worker = new Worker(entry, { workerData: { role: EARLY_PARSE_ROLE } });
+    const worker = newParseWorker(entry);
     const early: Early = { worker, exited: false };
     // An error is followed by 'exit'; listening keeps it from being thrown in this thread.
     worker.on('error', () => {});

@@ -12,7 +12,7 @@
 // slope 1 is the plain mle / (ds + mle). A monotone map: the evidence and its order are unchanged.
 import calibrationFile from '../../../rules/training/calibration.json';
 import type { Config } from './config';
-import type { ClassifiedItem, Profile } from './types';
+import type { ClassifiedItem, Evidence, Profile } from './types';
 
 export interface Calibration {
   intercept: number;
@@ -32,6 +32,14 @@ export function calibratedShare(ds: number, mle: number, c: Calibration = CALIBR
   if (r === Infinity) return 1;
   if (r === -Infinity) return 0;
   return 1 / (1 + Math.exp(-(c.intercept + c.slope * r)));
+}
+
+/**
+ * What counts once per posting: a lexicon term (label and pattern, made once per term as
+ * Evidence.key), or for evidence of no pattern its label and words.
+ */
+export function evidenceKey(e: Evidence): string {
+  return e.key ?? `${e.label}\u0000${e.pattern ?? e.term.toLowerCase()}`;
 }
 
 /**
@@ -59,7 +67,7 @@ function weigh(items: ClassifiedItem[], weights: Config['sectionWeights'], t: Co
     else if (c.cls === 'mle') mleItems++;
     for (const e of c.terms) {
       if (e.role === 'shared') continue;
-      const key = e.key ?? `${e.label}\u0000${e.pattern ?? e.term.toLowerCase()}`;
+      const key = evidenceKey(e);
       const mass = e.weight * w;
       const prev = strongest.get(key);
       if (!prev) strongest.set(key, { role: e.role, mass });

@@ -2,6 +2,7 @@
 // jdlint/breakdown with it). Reads the engine's result only; the pictures are drawn by render.ts.
 import type { Config } from '../engine/config';
 import { percent, topTerms } from '../engine/explain';
+import { evidenceKey } from '../engine/profile';
 import type { ClassifiedItem, Section } from '../engine/types';
 import type { LintResult } from '../linter';
 import type { Breakdown, SectionPull } from '../protocol';
@@ -56,7 +57,7 @@ export function sectionPulls(sections: readonly Section[], classified: readonly 
       else if (c.cls === 'mle') mleItems++;
       for (const e of c.terms) {
         if (e.role === 'shared') continue;
-        const key = e.key ?? `${e.label}\u0000${e.pattern ?? e.term.toLowerCase()}`;
+        const key = evidenceKey(e);
         if (!strongest.has(key)) strongest.set(key, { role: e.role, mass: e.weight * weight });
       }
     }
