@@ -59,11 +59,13 @@ function measure(classified: readonly ClassifiedItem[], config: Pick<Config, 'se
     duty.push(c.item);
     addModelling(c.terms, w, modelling, modellingTerms);
   }
-  const modellingMass = sum(modelling.values());
+  let modellingMass = 0;
+  for (const w of modelling.values()) modellingMass += w;
   let best: OtherWork | null = null;
   for (const family of FAMILIES) {
     const found = familyTerms(family, duty, weights);
-    const mass = sumWeights(found.values());
+    let mass = 0;
+    for (const t of found.values()) mass += t.w;
     if (!best || mass > best.mass) best = otherWorkOf(family, mass, found, modellingMass, modellingTerms);
   }
   return best;
@@ -101,18 +103,6 @@ function familyTerms(family: Family, duty: readonly Item[], weights: Config['sec
     }
   }
   return found;
-}
-
-function sum(values: Iterable<number>): number {
-  let total = 0;
-  for (const v of values) total += v;
-  return total;
-}
-
-function sumWeights(terms: Iterable<FamilyTerm>): number {
-  let total = 0;
-  for (const t of terms) total += t.w;
-  return total;
 }
 
 function otherWorkOf(family: Family, mass: number, found: Map<string, FamilyTerm>, modelling: number, modellingTerms: Map<string, string>): OtherWork {
